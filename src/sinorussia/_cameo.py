@@ -1,0 +1,81 @@
+"""The CAMEO event codebook, read once on first use.
+
+An event stores only its CAMEO code; its Goldstein score and quad class are
+looked up here so that nobody ever types them by hand. The codebook ships as
+package data (``data/cameo-codes.csv``, from the ICEWS R package's table of the
+CAMEO manual and the Goldstein (1992) scale).
+"""
+
+from __future__ import annotations
+
+import threading
+from types import MappingProxyType
+from typing import Mapping, NamedTuple
+
+from sinorussia._enums import QuadClass
+
+__all__ = ["CameoCode", "codebook", "goldstein", "lookup", "quad_class"]
+
+
+class CameoCode(NamedTuple):
+    """One row of the codebook."""
+
+    code: str
+    name: str
+    goldstein: float
+    root: str
+
+
+_lock = threading.Lock()
+_codebook: Mapping[str, CameoCode] | None = None
+
+
+def _read() -> Mapping[str, CameoCode]:
+    import csv
+    import io
+
+    from sinorussia._resources import package_files
+
+    text = package_files().joinpath("data", "cameo-codes.csv").read_text(encoding="utf-8")
+    rows = {}
+    for row in csv.DictReader(io.StringIO(text)):
+        rows[row["code"]] = CameoCode(
+            row["code"], row["name"], float(row["goldstein"]), row["root_code"]
+        )
+    return MappingProxyType(rows)
+
+
+def codebook() -> Mapping[str, CameoCode]:
+    """Every CAMEO code, keyed by its string (leading zeros kept)."""
+    global _codebook  # noqa: PLW0603 - a process-wide cache, built once under the lock
+    if _codebook is None:
+        with _lock:
+            if _codebook is None:
+                _codebook = _read()
+    return _codebook
+
+
+def lookup(code: str) -> CameoCode:
+    """The codebook row of ``code``; KeyError when the code does not exist."""
+    return codebook()[code]
+
+
+def goldstein(code: str) -> float:
+    """The Goldstein (1992) conflict-cooperation score of a CAMEO code."""
+    return lookup(code).goldstein
+
+
+def quad_class(code: str) -> QuadClass:
+    """The quad class of a CAMEO code, from its two-digit root.
+
+    Roots 01-05 are verbal cooperation, 06-09 material cooperation, 10-14
+    verbal conflict and 15-20 material conflict.
+    """
+    root = int(lookup(code).root)
+    if root <= 5:
+        return QuadClass.VERBAL_COOPERATION
+    if root <= 9:
+        return QuadClass.MATERIAL_COOPERATION
+    if root <= 14:
+        return QuadClass.VERBAL_CONFLICT
+    return QuadClass.MATERIAL_CONFLICT
