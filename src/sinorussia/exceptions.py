@@ -9,6 +9,7 @@ from __future__ import annotations
 
 __all__ = [
     "NotFoundError",
+    "QueryError",
     "ReleaseError",
     "ReleaseWarning",
     "SinorussiaError",
@@ -26,6 +27,10 @@ class NotFoundError(SinorussiaError, LookupError):
         self.what = what
         self.key = key
         super().__init__(f"no {what} {key!r}")
+
+
+class QueryError(SinorussiaError, ValueError):
+    """A query argument that cannot be understood (a bad date, an unknown kind)."""
 
 
 class ReleaseError(SinorussiaError, ValueError):

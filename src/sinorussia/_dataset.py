@@ -1,0 +1,427 @@
+"""The Dataset: merged releases with lookups and the query methods.
+
+A Dataset is immutable. Its indexes (by id, by actor, by date) are built on
+first use and handed out as tuples or read-only mappings. Results are tuples in
+a stable order: dated tables by start day, then end day, then id; the other
+tables by id.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+from datetime import date
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from sinorussia._dates import as_date
+from sinorussia._enums import ActorKind, DocumentKind, EventKind, MembershipStatus, Stance
+from sinorussia._filters import Match, date_window, enum_set, in_window, text_matches, values
+from sinorussia._index import SpanIndex
+from sinorussia._manifest import ReleaseInfo
+from sinorussia._models import (
+    Actor,
+    Discrepancy,
+    Document,
+    Event,
+    Figure,
+    Issue,
+    Membership,
+    Position,
+    Record,
+    Source,
+)
+from sinorussia.exceptions import NotFoundError, QueryError
+
+__all__ = ["STATUS_PRECEDENCE", "Dataset", "Divergence"]
+
+#: When a state holds several statuses at once (India: observer and acceding),
+#: ``sco_status`` and ``sco_roster`` report the first of these that applies.
+STATUS_PRECEDENCE = (
+    MembershipStatus.MEMBER,
+    MembershipStatus.ACCEDING,
+    MembershipStatus.APPLICANT,
+    MembershipStatus.OBSERVER,
+    MembershipStatus.DIALOGUE_PARTNER,
+)
+
+
+@attrs.frozen(kw_only=True)
+class Divergence:
+    """An issue on which two actors' stances differ, with their positions."""
+
+    issue: Issue
+    first: tuple[Position, ...]
+    second: tuple[Position, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Dataset:
+    """One or more releases, merged: every record, and queries over them."""
+
+    releases: tuple[ReleaseInfo, ...]
+    _tables: Mapping[str, tuple[Any, ...]] = attrs.field(alias="tables", repr=False)
+    _aliases: Mapping[str, str] = attrs.field(alias="aliases", factory=dict, repr=False)
+
+    # ----------------------------------------------------------------- tables
+    def table(self, name: str) -> tuple[Record, ...]:
+        """Every record of one table (``"events"``, ``"actors"`` ...), in order."""
+        try:
+            return self._tables[name]
+        except KeyError:
+            raise QueryError(f"no table {name!r}; tables are: {', '.join(self._tables)}") from None
+
+    def counts(self) -> dict[str, int]:
+        """The number of records per table."""
+        return {name: len(rows) for name, rows in self._tables.items()}
+
+    def sources(self) -> tuple[Source, ...]:
+        """Every source, by id."""
+        return self._tables["sources"]
+
+    def issues(self, *, text: str | None = None) -> tuple[Issue, ...]:
+        """Every issue (optionally matching ``text``), by id."""
+        return tuple(i for i in self._tables["issues"] if text_matches(text, i.id, i.title, i.summary))
+
+    def discrepancies(self, *, record: str | None = None) -> tuple[Discrepancy, ...]:
+        """Where the sources contradict themselves; ``record=`` keeps one record's."""
+        rows = self._tables["discrepancies"]
+        if record is None:
+            return rows
+        wanted = set(values(record))
+        return tuple(d for d in rows if d.record in wanted)
+
+    # ---------------------------------------------------------------- lookups
+    @functools.cached_property
+    def _by_id(self) -> Mapping[str, Record]:
+        return MappingProxyType({r.id: r for rows in self._tables.values() for r in rows})
+
+    def get(self, record_id: str) -> Record | None:
+        """The record with this id (or that superseded it), or None.
+
+        Examples:
+            >>> import sinorussia as sr
+            >>> sr.get("CHN").name
+            'China'
+        """
+        return self._by_id.get(self._aliases.get(record_id, record_id))
+
+    def lookup(self, record_id: str) -> Record:
+        """The record with this id; NotFoundError when there is none."""
+        record = self.get(record_id)
+        if record is None:
+            raise NotFoundError("record", record_id)
+        return record
+
+    @functools.cached_property
+    def _actor_names(self) -> Mapping[str, tuple[Actor, ...]]:
+        names: dict[str, list[Actor]] = {}
+        for actor in self._tables["actors"]:
+            for name in {actor.id, actor.name, *actor.aliases}:
+                names.setdefault(name.casefold(), []).append(actor)
+            surname = actor.name.split()[-1] if actor.kind is ActorKind.PERSON else None
+            if surname:
+                names.setdefault(surname.casefold(), []).append(actor)
+        return MappingProxyType({key: tuple(group) for key, group in names.items()})
+
+    def actor(self, name: str | Actor) -> Actor:
+        """An actor by id, name, alias or (for persons) surname, ignoring case.
+
+        Raises NotFoundError when nothing, or more than one actor, answers.
+
+        Examples:
+            >>> import sinorussia as sr
+            >>> sr.actor("Putin").id
+            'vladimir-putin'
+        """
+        if isinstance(name, Actor):
+            return name
+        record = self.get(name) if isinstance(name, str) else None
+        if isinstance(record, Actor):
+            return record
+        matches = self._actor_names.get(name.casefold(), ()) if isinstance(name, str) else ()
+        unique = {actor.id: actor for actor in matches}
+        if len(unique) == 1:
+            return next(iter(unique.values()))
+        if len(unique) > 1:
+            raise NotFoundError("single actor (ambiguous: " + ", ".join(sorted(unique)) + ")", name)
+        raise NotFoundError("actor", name)
+
+    def _actor_ids(self, value: object) -> frozenset[str]:
+        return frozenset(self.actor(item).id for item in values(value))
+
+    def actors(
+        self,
+        *,
+        kind: ActorKind | str | Iterable[ActorKind | str] | None = None,
+        country: str | Iterable[str] | None = None,
+        text: str | None = None,
+    ) -> tuple[Actor, ...]:
+        """Actors, filtered by kind, country (ISO alpha-3) and text, by id.
+
+        Examples:
+            >>> import sinorussia as sr
+            >>> "sco" in {a.id for a in sr.actors(kind="organization")}
+            True
+        """
+        kinds = enum_set(ActorKind, kind, "kind") if kind is not None else None
+        countries = set(values(country)) if country is not None else None
+        return tuple(
+            a
+            for a in self._tables["actors"]
+            if (kinds is None or a.kind in kinds)
+            and (countries is None or a.country in countries or a.id in countries)
+            and text_matches(text, a.id, a.name, a.aliases, a.title)
+        )
+
+    # ----------------------------------------------------------------- events
+    @functools.cached_property
+    def _rank(self) -> Mapping[str, int]:
+        return MappingProxyType({e.id: n for n, e in enumerate(self._tables["events"])})
+
+    @functools.cached_property
+    def _events_by_date(self) -> SpanIndex[Event]:
+        return SpanIndex(self._tables["events"], lambda e: e.when)
+
+    @functools.cached_property
+    def _events_by_actor(self) -> Mapping[str, tuple[tuple[Event, ...], SpanIndex[Event]]]:
+        groups: dict[str, list[Event]] = {}
+        for event in self._tables["events"]:
+            for actor in {*event.actors, *event.recipients}:
+                groups.setdefault(actor, []).append(event)
+        return MappingProxyType(
+            {a: (tuple(rows), SpanIndex(rows, lambda e: e.when)) for a, rows in groups.items()}
+        )
+
+    def events(
+        self,
+        *,
+        on: date | str | None = None,
+        between: tuple[date | str, date | str] | None = None,
+        match: Match = "overlap",
+        actor: str | Actor | Iterable[str | Actor] | None = None,
+        kind: EventKind | str | Iterable[EventKind | str] | None = None,
+        cameo: str | Iterable[str] | None = None,
+        chronology: bool | None = None,
+        text: str | None = None,
+    ) -> tuple[Event, ...]:
+        """Events, filtered; ordered by date, then id.
+
+        ``actor=`` matches an event's actors and recipients; ``cameo=`` a code
+        or a code prefix (``"04"`` finds every consultation).
+
+        Examples:
+            >>> import sinorussia as sr
+            >>> [e.id for e in sr.events(on="2016-06-25", kind="visit")]
+            ['2016-06-25-putin-visits-beijing']
+        """
+        window = date_window(on, between, match)
+        kinds = enum_set(EventKind, kind, "kind") if kind is not None else None
+        prefixes = tuple(values(cameo)) if cameo is not None else None
+        if prefixes is not None and not all(isinstance(p, str) and p.isdigit() for p in prefixes):
+            raise QueryError(f"cameo={cameo!r}: give CAMEO codes or prefixes as digit strings, e.g. '042'")
+        if chronology is not None and not isinstance(chronology, bool):
+            raise QueryError(f"chronology={chronology!r} must be True or False")
+        candidates: Iterable[Event]
+        if actor is not None:
+            found: dict[str, Event] = {}
+            for actor_id in self._actor_ids(actor):
+                rows, index = self._events_by_actor.get(actor_id, ((), SpanIndex((), lambda e: e.when)))
+                for event in index.overlapping(window[0], window[1]) if window else rows:
+                    found[event.id] = event
+            candidates = sorted(found.values(), key=lambda e: self._rank[e.id])
+        elif window is not None:
+            candidates = sorted(self._events_by_date.overlapping(window[0], window[1]), key=lambda e: self._rank[e.id])
+        else:
+            candidates = self._tables["events"]
+        return tuple(
+            e
+            for e in candidates
+            if (window is None or in_window(e.when, window))
+            and (kinds is None or e.kind in kinds)
+            and (prefixes is None or e.cameo.startswith(prefixes))
+            and (chronology is None or e.chronology is chronology)
+            and text_matches(text, e.title, e.summary, e.location)
+        )
+
+    # -------------------------------------------------------------- documents
+    def documents(
+        self,
+        *,
+        on: date | str | None = None,
+        between: tuple[date | str, date | str] | None = None,
+        match: Match = "overlap",
+        party: str | Actor | Iterable[str | Actor] | None = None,
+        kind: DocumentKind | str | Iterable[DocumentKind | str] | None = None,
+        issue: str | Issue | Iterable[str | Issue] | None = None,
+        text: str | None = None,
+    ) -> tuple[Document, ...]:
+        """Documents, filtered; ordered by date (undated last), then id.
+
+        Examples:
+            >>> import sinorussia as sr
+            >>> len(sr.documents(party="CHN", kind="joint_statement", on="2016-06-25")) >= 3
+            True
+        """
+        window = date_window(on, between, match)
+        parties = self._actor_ids(party) if party is not None else None
+        kinds = enum_set(DocumentKind, kind, "kind") if kind is not None else None
+        issues = _ids(issue) if issue is not None else None
+        return tuple(
+            d
+            for d in self._tables["documents"]
+            if (window is None or in_window(d.date, window))
+            and (parties is None or not parties.isdisjoint(d.parties))
+            and (kinds is None or d.kind in kinds)
+            and (issues is None or not issues.isdisjoint(d.issues))
+            and text_matches(text, d.title, d.summary, d.aliases, d.excerpts)
+        )
+
+    def joint_statements(self, **filters: Any) -> tuple[Document, ...]:
+        """Joint statements: ``documents(kind="joint_statement", ...)``."""
+        return self.documents(kind=DocumentKind.JOINT_STATEMENT, **filters)
+
+    # ------------------------------------------------------------ memberships
+    def memberships(
+        self,
+        *,
+        organization: str | Actor | Iterable[str | Actor] | None = None,
+        member: str | Actor | Iterable[str | Actor] | None = None,
+        status: MembershipStatus | str | Iterable[MembershipStatus | str] | None = None,
+        on: date | str | None = None,
+        between: tuple[date | str, date | str] | None = None,
+        match: Match = "overlap",
+    ) -> tuple[Membership, ...]:
+        """Membership periods, filtered; ordered by start, then id.
+
+        A period known only to the year (``2005/..``) counts from the first
+        day of that year: a date inside a coarse start is answered as if the
+        status already held. Check ``period.precision`` where that matters.
+
+        Examples:
+            >>> import sinorussia as sr
+            >>> sorted({m.status.value for m in sr.memberships(member="IND")})
+            ['acceding', 'observer']
+        """
+        window = date_window(on, between, match)
+        organizations = self._actor_ids(organization) if organization is not None else None
+        members = self._actor_ids(member) if member is not None else None
+        statuses = enum_set(MembershipStatus, status, "status") if status is not None else None
+        return tuple(
+            m
+            for m in self._tables["memberships"]
+            if (window is None or in_window(m.period, window))
+            and (organizations is None or m.organization in organizations)
+            and (members is None or m.member in members)
+            and (statuses is None or m.status in statuses)
+        )
+
+    def sco_status(self, member: str | Actor, *, on: date | str) -> MembershipStatus | None:
+        """A state's SCO standing on a day, or None when it had none.
+
+        Where statuses overlap, the strongest wins (see ``STATUS_PRECEDENCE``).
+
+        Examples:
+            >>> import sinorussia as sr
+            >>> sr.sco_status("IRN", on="2016-06-24")
+            <MembershipStatus.APPLICANT: 'applicant'>
+        """
+        held = {m.status for m in self.memberships(organization="sco", member=member, on=on)}
+        return next((status for status in STATUS_PRECEDENCE if status in held), None)
+
+    def sco_roster(self, *, on: date | str) -> Mapping[MembershipStatus, tuple[Actor, ...]]:
+        """Every state by its SCO standing on a day (each under its strongest status).
+
+        Examples:
+            >>> import sinorussia as sr
+            >>> [a.id for a in sr.sco_roster(on="2016-06-24")[sr.MembershipStatus.MEMBER]]
+            ['CHN', 'KAZ', 'KGZ', 'RUS', 'TJK', 'UZB']
+        """
+        day = as_date(on) if isinstance(on, (str, date)) else on
+        held: dict[str, set[MembershipStatus]] = {}
+        for m in self.memberships(organization="sco", on=day):
+            held.setdefault(m.member, set()).add(m.status)
+        roster: dict[MembershipStatus, list[Actor]] = {status: [] for status in STATUS_PRECEDENCE}
+        for member_id in sorted(held):
+            strongest = next(status for status in STATUS_PRECEDENCE if status in held[member_id])
+            roster[strongest].append(self.actor(member_id))
+        return MappingProxyType({status: tuple(actors) for status, actors in roster.items()})
+
+    # -------------------------------------------------------------- positions
+    def positions(
+        self,
+        *,
+        actor: str | Actor | Iterable[str | Actor] | None = None,
+        issue: str | Issue | Iterable[str | Issue] | None = None,
+        stance: Stance | str | Iterable[Stance | str] | None = None,
+        on: date | str | None = None,
+        between: tuple[date | str, date | str] | None = None,
+        match: Match = "overlap",
+    ) -> tuple[Position, ...]:
+        """Positions, filtered; ordered by date (undated last), then id.
+
+        Examples:
+            >>> import sinorussia as sr
+            >>> {p.stance.value for p in sr.positions(actor="RUS", issue="iran-sco-accession")}
+            {'support'}
+        """
+        window = date_window(on, between, match)
+        actors = self._actor_ids(actor) if actor is not None else None
+        issues = _ids(issue) if issue is not None else None
+        stances = enum_set(Stance, stance, "stance") if stance is not None else None
+        return tuple(
+            p
+            for p in self._tables["positions"]
+            if (window is None or in_window(p.when, window))
+            and (actors is None or p.actor in actors)
+            and (issues is None or p.issue in issues)
+            and (stances is None or p.stance in stances)
+        )
+
+    def divergences(self, first: str | Actor, second: str | Actor) -> tuple[Divergence, ...]:
+        """Issues on which both actors hold positions and their stances differ.
+
+        Examples:
+            >>> import sinorussia as sr
+            >>> "sco-expansion" in {d.issue.id for d in sr.divergences("CHN", "RUS")}
+            True
+        """
+        a, b = self.actor(first).id, self.actor(second).id
+        found = []
+        for issue in self._tables["issues"]:
+            mine = self.positions(actor=a, issue=issue.id)
+            theirs = self.positions(actor=b, issue=issue.id)
+            if mine and theirs and {p.stance for p in mine} != {p.stance for p in theirs}:
+                found.append(Divergence(issue=issue, first=mine, second=theirs))
+        return tuple(found)
+
+    # ---------------------------------------------------------------- figures
+    def figures(
+        self,
+        *,
+        on: date | str | None = None,
+        between: tuple[date | str, date | str] | None = None,
+        match: Match = "overlap",
+        actor: str | Actor | Iterable[str | Actor] | None = None,
+        unit: str | Iterable[str] | None = None,
+        text: str | None = None,
+    ) -> tuple[Figure, ...]:
+        """The numbers the sources state, filtered; by date (undated last), then id."""
+        window = date_window(on, between, match)
+        actors = self._actor_ids(actor) if actor is not None else None
+        units = set(values(unit)) if unit is not None else None
+        return tuple(
+            f
+            for f in self._tables["figures"]
+            if (window is None or in_window(f.when, window))
+            and (actors is None or not actors.isdisjoint(f.actors))
+            and (units is None or f.unit in units)
+            and text_matches(text, f.description, f.unit)
+        )
+
+
+def _ids(value: object) -> frozenset[str]:
+    """Ids of records given as records or ids."""
+    return frozenset(item if isinstance(item, str) else getattr(item, "id", item) for item in values(value))

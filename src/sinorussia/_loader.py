@@ -1,0 +1,220 @@
+"""Reading one release directory into records, or refusing it whole.
+
+A release is read file by file: the manifest first (its paths checked as
+strings before anything is opened), then each table, whose bytes must match the
+manifest's sha256 and row count and whose every line must convert strictly.
+Faults are collected (bounded) and raised as one ReleaseError; nothing is
+returned unless the whole release is valid. Cross-release checks (references,
+id clashes) happen when releases are merged (see ``_merge``).
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from sinorussia._convert import FieldError, structure_record
+from sinorussia._jsonl import JsonError, decode_text, loads, split_lines
+from sinorussia._manifest import ReleaseInfo, check_table_path
+from sinorussia._models import RECORD_TYPES, Record
+from sinorussia._problems import Problems
+from sinorussia._resources import Traversable
+from sinorussia.exceptions import ReleaseError
+
+__all__ = ["MANIFEST", "LoadedRelease", "read_manifest", "read_release"]
+
+MANIFEST = "release.json"
+
+
+@attrs.frozen
+class LoadedRelease:
+    """A release whose every file was read and checked on its own."""
+
+    info: ReleaseInfo
+    tables: dict[str, tuple[Record, ...]]
+    #: Where each record was read: id -> (file, line), for errors that name both places.
+    places: dict[str, tuple[str, int]]
+
+
+def _read_bytes(root: Traversable, name: str) -> bytes:
+    """Read one file of the release, refusing links, special files and escapes.
+
+    Raises OSError-free ReleaseError-ready ValueError messages via _FileRefused.
+    """
+    entry = root.joinpath(name)
+    if isinstance(entry, Path):
+        return _read_disk_file(Path(str(root)), entry)
+    if not entry.is_file():
+        raise _FileRefused("file is missing" if not entry.is_dir() else "is a directory, not a file")
+    return entry.read_bytes()
+
+
+class _FileRefused(Exception):
+    """A release file that is missing or not a plain file inside the release."""
+
+
+def _read_disk_file(root: Path, path: Path) -> bytes:
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        raise _FileRefused("file is missing") from None
+    except OSError as error:
+        raise _FileRefused(f"cannot read: {error.strerror}") from None
+    if stat.S_ISLNK(info.st_mode):
+        raise _FileRefused("is a symbolic link; release files must be plain files")
+    if not stat.S_ISREG(info.st_mode):
+        raise _FileRefused("is not a regular file (a directory, FIFO or device)")
+    if path.resolve().parent != root.resolve():
+        raise _FileRefused("lies outside the release directory")
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as error:
+        raise _FileRefused(f"cannot open: {error.strerror}") from None
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise _FileRefused("is not a regular file")
+        return handle.read()
+
+
+def read_manifest(root: Traversable, *, origin: str = "", hint: str | None = None) -> ReleaseInfo:
+    """Read and check ``release.json`` of the release at ``root``.
+
+    ``hint`` names the release in errors until its own id is known.
+    """
+    try:
+        data = _read_bytes(root, MANIFEST)
+    except _FileRefused as error:
+        raise ReleaseError(str(error), release=hint, file=MANIFEST) from None
+    try:
+        raw = loads(decode_text(data))
+    except JsonError as error:
+        raise ReleaseError(str(error), release=hint, file=MANIFEST, line=1, field=error.path) from None
+    release = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else hint
+    try:
+        return _manifest_from_json(raw, origin)
+    except FieldError as error:
+        raise ReleaseError(error.message, release=release, file=MANIFEST, line=1, field=error.path) from None
+
+
+def _manifest_from_json(raw: Any, origin: str) -> ReleaseInfo:
+    if not isinstance(raw, dict):
+        raise FieldError("$", "the manifest must be a JSON object")
+    if "origin" in raw:
+        raise FieldError("$.origin", "unknown field")
+    tables = raw.get("tables")
+    if not isinstance(tables, dict):
+        raise FieldError("$.tables", "expected an object mapping each table name to {file, rows, sha256}")
+    entries = []
+    for name, entry in tables.items():
+        if name not in RECORD_TYPES:
+            raise FieldError(f"$.tables.{name}", f"unknown table; tables are: {', '.join(RECORD_TYPES)}")
+        if not isinstance(entry, dict):
+            raise FieldError(f"$.tables.{name}", "expected an object {file, rows, sha256}")
+        if isinstance(entry.get("file"), str):
+            problem = check_table_path(entry["file"])
+            if problem is not None:
+                raise FieldError(f"$.tables.{name}.file", problem)
+        entries.append({"name": name, **entry})
+    names = list(tables)
+    try:
+        info = structure_record({**raw, "tables": entries}, ReleaseInfo)
+    except FieldError as error:
+        path = error.path
+        if path.startswith("$.tables["):
+            index = int(path[len("$.tables[") : path.index("]")])
+            path = f"$.tables.{names[index]}{path[path.index(']') + 1 :]}"
+        raise FieldError(path, error.message) from None
+    return attrs.evolve(info, origin=origin)
+
+
+def read_release(root: Traversable, *, origin: str = "", hint: str | None = None) -> LoadedRelease:
+    """Read every file of the release at ``root``; ReleaseError on any fault."""
+    info = read_manifest(root, origin=origin, hint=hint)
+    problems = Problems(info.id)
+    _check_unlisted(root, info, problems)
+    tables: dict[str, tuple[Record, ...]] = {}
+    places: dict[str, tuple[str, int]] = {}
+    enabled = gc.isenabled()
+    gc.disable()  # bulk construction of immutable records: the collector only slows it
+    try:
+        for table in info.tables:
+            tables[table.name] = _read_table(root, info, table.name, problems, places)
+    finally:
+        if enabled:
+            gc.enable()
+    problems.raise_if_any()
+    return LoadedRelease(info=info, tables=tables, places=places)
+
+
+def _check_unlisted(root: Traversable, info: ReleaseInfo, problems: Problems) -> None:
+    listed = {table.file for table in info.tables}
+    try:
+        names = sorted(entry.name for entry in root.iterdir())
+    except OSError as error:
+        problems.add(f"cannot list the release directory: {error}")
+        return
+    for name in names:
+        if name.endswith(".jsonl") and name not in listed:
+            problems.add("file is not listed in the manifest", file=name)
+
+
+def _read_table(
+    root: Traversable,
+    info: ReleaseInfo,
+    name: str,
+    problems: Problems,
+    places: dict[str, tuple[str, int]],
+) -> tuple[Record, ...]:
+    table = info.table(name)
+    try:
+        data = _read_bytes(root, table.file)
+    except _FileRefused as error:
+        problems.add(str(error), file=table.file)
+        return ()
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != table.sha256:
+        problems.add(f"sha256 mismatch: manifest says {table.sha256}, file has {digest}", file=table.file)
+        return ()
+    try:
+        text = decode_text(data)
+    except JsonError as error:
+        problems.add(str(error), file=table.file)
+        return ()
+    lines = split_lines(text)
+    if len(lines) != table.rows:
+        problems.add(f"row count mismatch: manifest says {table.rows}, file has {len(lines)}", file=table.file)
+        return ()
+    cls = RECORD_TYPES[name]
+    records: list[Record] = []
+    for number, line in enumerate(lines, 1):
+        if problems.full:
+            problems.truncated = True
+            break
+        try:
+            record = structure_record(loads(line), cls)
+        except JsonError as error:
+            problems.add(str(error), file=table.file, line=number, field=error.path)
+        except FieldError as error:
+            problems.add(error.message, file=table.file, line=number, field=error.path)
+        except RecursionError:
+            problems.add("value nested too deeply", file=table.file, line=number, field="$")
+        else:
+            if record.id in places:
+                first_file, first_line = places[record.id]
+                problems.add(
+                    f"duplicate id {record.id!r}, first used at {first_file}:{first_line}",
+                    file=table.file,
+                    line=number,
+                    field="$.id",
+                )
+            else:
+                places[record.id] = (table.file, number)
+            records.append(record)
+    return tuple(records)

@@ -1,0 +1,263 @@
+"""Finding installed releases and building datasets from them.
+
+Releases come from two places: the package's own ``data/<id>/`` folders, and
+plugin packages that declare an entry point in the group
+``sinorussia.releases`` (name: the release id; value: an importable package
+holding ``release.json`` at its root). A broken plugin gives a ReleaseWarning
+naming it and is skipped; the built-in releases must always load.
+
+The default dataset (every installed release, merged) is built once per
+process under a lock, then shared; it is immutable.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import threading
+import warnings
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TypeVar
+
+import attrs
+
+from sinorussia._dataset import Dataset
+from sinorussia._loader import LoadedRelease, read_manifest, read_release
+from sinorussia._manifest import ReleaseInfo
+from sinorussia._merge import merge
+from sinorussia._resources import Traversable, files, package_files
+from sinorussia.exceptions import NotFoundError, ReleaseError, ReleaseWarning, SinorussiaError
+
+__all__ = ["GROUP", "load", "load_path", "releases", "reset", "validate_path"]
+
+GROUP = "sinorussia.releases"
+T = TypeVar("T")
+
+
+@attrs.frozen
+class _Installed:
+    info: ReleaseInfo
+    root: Traversable
+    builtin: bool
+
+
+_lock = threading.RLock()
+_installed: dict[str, _Installed] | None = None
+_datasets: dict[frozenset[str], Dataset] = {}
+_loaded: dict[str, LoadedRelease] = {}
+
+
+def reset() -> None:
+    """Forget every discovered release and built dataset (for tests and long sessions)."""
+    global _installed  # noqa: PLW0603 - the process-wide registry
+    with _lock:
+        _installed = None
+        _datasets.clear()
+        _loaded.clear()
+
+
+def _warn(message: str) -> None:
+    warnings.warn(message, ReleaseWarning, stacklevel=4)
+
+
+def _builtin() -> dict[str, _Installed]:
+    found: dict[str, _Installed] = {}
+    data = package_files().joinpath("data")
+    for entry in sorted(data.iterdir(), key=lambda e: e.name):
+        if entry.is_dir() and entry.joinpath("release.json").is_file():
+            info = read_manifest(entry, origin="built-in", hint=entry.name)
+            found[info.id] = _Installed(info, entry, builtin=True)
+    return found
+
+
+def _entry_points() -> list[tuple[str, str, str]]:
+    """``(release id, package, distribution)`` for each plugin entry point."""
+    from importlib.metadata import entry_points
+
+    found = []
+    for point in entry_points(group=GROUP):
+        dist = point.dist.name if point.dist is not None else "an unknown distribution"
+        found.append((point.name, point.value, dist))
+    return sorted(found)
+
+
+def _plugins(known: dict[str, _Installed]) -> dict[str, _Installed]:
+    points = _entry_points()
+    dists: dict[str, list[str]] = {}
+    for name, _, dist in points:
+        dists.setdefault(name, []).append(dist)
+    found: dict[str, _Installed] = {}
+    for name, package, dist in points:
+        label = f"plugin {name!r} ({package}) from distribution {dist!r}"
+        if len(dists[name]) > 1:
+            _warn(f"{label} skipped: release id {name!r} is registered by {' and '.join(sorted(dists[name]))}")
+            continue
+        if name in known:
+            _warn(f"{label} skipped: release id {name!r} is already a built-in release")
+            continue
+        try:
+            module = importlib.import_module(package)
+            root = files(module)
+            info = read_manifest(root, origin=f"plugin {name} from {dist}", hint=name)
+        except ReleaseError as error:
+            _warn(f"{label} skipped: it holds no valid release: {error}")
+            continue
+        except Exception as error:  # noqa: BLE001 - a broken plugin must never break the rest
+            _warn(f"{label} skipped: importing {package!r} failed: {type(error).__name__}: {error}")
+            continue
+        if info.id != name:
+            _warn(f"{label} skipped: its release.json says id {info.id!r}, not {name!r}")
+            continue
+        found[name] = _Installed(info, root, builtin=False)
+    return found
+
+
+def _discover() -> dict[str, _Installed]:
+    global _installed  # noqa: PLW0603 - the process-wide registry
+    with _lock:
+        if _installed is None:
+            builtin = _builtin()
+            _installed = {**builtin, **_plugins(builtin)}
+        return _installed
+
+
+def releases() -> tuple[ReleaseInfo, ...]:
+    """Every installed release's manifest, by id; no table is read.
+
+    Examples:
+        >>> import sinorussia as sr
+        >>> "cc-2016-2" in [r.id for r in sr.releases()]
+        True
+    """
+    return _guard(lambda: tuple(item.info for _, item in sorted(_discover().items())))
+
+
+def _read(item: _Installed) -> LoadedRelease:
+    with _lock:
+        if item.info.id not in _loaded:
+            _loaded[item.info.id] = read_release(item.root, origin=item.info.origin, hint=item.info.id)
+        return _loaded[item.info.id]
+
+
+def _closure(ids: Iterable[str], installed: dict[str, _Installed]) -> list[str]:
+    """The ids asked for, with every release they require, transitively."""
+    wanted: list[str] = []
+    pending = list(ids)
+    while pending:
+        release_id = pending.pop()
+        if release_id in wanted:
+            continue
+        if release_id not in installed:
+            raise NotFoundError("installed release", release_id)
+        wanted.append(release_id)
+        pending.extend(installed[release_id].info.requires)
+    return sorted(wanted)
+
+
+def _dataset(loaded: list[LoadedRelease]) -> Dataset:
+    merged = merge(loaded)
+    return Dataset(releases=merged.releases, tables=merged.tables, aliases=merged.aliases)
+
+
+def load(*ids: str) -> Dataset:
+    """Installed releases, merged: all of them (cached), or those named.
+
+    Releases a named one ``requires`` are loaded with it.
+
+    Examples:
+        >>> import sinorussia as sr
+        >>> sr.load("cc-2016-2").releases[0].id
+        'cc-2016-2'
+    """
+    return _guard(lambda: _load(ids))
+
+
+def _load(ids: tuple[str, ...]) -> Dataset:
+    key = frozenset(ids)
+    cached = _datasets.get(key)
+    if cached is not None:
+        return cached
+    with _lock:
+        cached = _datasets.get(key)  # another thread may have built it meanwhile
+        if cached is not None:
+            return cached
+        installed = _discover()
+        if ids:
+            dataset = _dataset([_read(installed[i]) for i in _closure(ids, installed)])
+        else:
+            dataset = _load_all(installed)
+        _datasets[key] = dataset
+        return dataset
+
+
+def _load_all(installed: dict[str, _Installed]) -> Dataset:
+    accepted = [_read(item) for item in installed.values() if item.builtin]
+    for item in (item for _, item in sorted(installed.items()) if not item.builtin):
+        try:
+            candidate = [*accepted, _read(item)]
+            merge(candidate)
+        except ReleaseError as error:
+            _warn(f"{item.info.origin} skipped: {error}")
+            continue
+        accepted = candidate
+    return _dataset(accepted)
+
+
+def _as_root(path: str | os.PathLike[str] | Traversable) -> Traversable:
+    if isinstance(path, (str, os.PathLike)):
+        root = Path(path)
+        if not root.is_dir():
+            raise ReleaseError("not a release directory (it does not exist or is not a directory)", file=str(path))
+        return root
+    return path
+
+
+def load_path(path: str | os.PathLike[str] | Traversable) -> Dataset:
+    """A release directory that is not installed, with the releases it requires.
+
+    Examples:
+        >>> import sinorussia as sr, importlib.resources
+        >>> root = importlib.resources.files("sinorussia") / "data" / "cc-2016-2"
+        >>> sr.load_path(root).releases[0].id
+        'cc-2016-2'
+    """
+    return _guard(lambda: _load_path(path))
+
+
+def _load_path(path: str | os.PathLike[str] | Traversable) -> Dataset:
+    release = read_release(_as_root(path), origin=f"path {path}", hint=str(path))
+    installed = _discover()
+    required = _closure(release.info.requires, installed) if release.info.requires else []
+    others = [_read(installed[i]) for i in required if i != release.info.id]
+    return _dataset([*others, release])
+
+
+def validate_path(path: str | os.PathLike[str] | Traversable) -> Dataset:
+    """Check a release directory together with every installed release.
+
+    Its references may point into the installed releases; its ids must not
+    clash with theirs (unless it supersedes them). Raises ReleaseError.
+    """
+    return _guard(lambda: _validate_path(path))
+
+
+def _validate_path(path: str | os.PathLike[str] | Traversable) -> Dataset:
+    release = read_release(_as_root(path), origin=f"path {path}", hint=str(path))
+    installed = _discover()
+    others = [_read(item) for key, item in sorted(installed.items()) if key != release.info.id and item.builtin]
+    others += [_read(installed[i]) for i in _closure(release.info.requires, installed) if not installed[i].builtin]
+    unique = {other.info.id: other for other in others if other.info.id != release.info.id}
+    return _dataset([*unique.values(), release])
+
+
+def _guard(action: Callable[[], T]) -> T:
+    """Run ``action``; only SinorussiaError may leave the public API."""
+    try:
+        return action()
+    except SinorussiaError:
+        raise
+    except RecursionError:
+        raise ReleaseError("release nested too deeply to read") from None
+    except (OSError, ValueError, TypeError, UnicodeError, KeyError, AttributeError) as error:
+        raise ReleaseError(f"cannot read the release: {type(error).__name__}: {error}") from None
