@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
-from seed_text import article_text  # noqa: E402
+from seed_text import article_text, footer_text  # noqa: E402
 
 from sinorussia._convert import FieldError, structure_record  # noqa: E402
 from sinorussia._models import RECORD_TYPES  # noqa: E402
@@ -27,7 +27,7 @@ from sinorussia._references import references  # noqa: E402
 
 def main(argv: list[str]) -> int:
     only = set(argv)
-    article = article_text()
+    article = article_text() + " " + footer_text()
     records: dict[str, tuple[str, int, object]] = {}
     problems: list[str] = []
     for table, cls in RECORD_TYPES.items():
