@@ -19,7 +19,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
 from seed_text import article_text, footer_text  # noqa: E402
-
 from sinorussia._convert import FieldError, structure_record  # noqa: E402
 from sinorussia._models import RECORD_TYPES  # noqa: E402
 from sinorussia._references import references  # noqa: E402

@@ -40,7 +40,9 @@ LAST_DAY = date(2030, 12, 31)
 
 slugs = st.from_regex(r"\A[a-z0-9]{1,8}(-[a-z0-9]{1,6}){0,2}\Z")
 state_ids = st.from_regex(r"\A[A-Z]{3}\Z")
-texts = st.text(st.characters(min_codepoint=32, max_codepoint=0x2FFF, exclude_categories=("Cs",)), min_size=1, max_size=30)
+texts = st.text(
+    st.characters(min_codepoint=32, max_codepoint=0x2FFF, exclude_categories=("Cs",)), min_size=1, max_size=30
+)
 days = st.dates(min_value=FIRST_DAY, max_value=LAST_DAY)
 cameo_codes = st.sampled_from(sorted(codebook()))
 precisions = st.sampled_from(Precision)
@@ -123,7 +125,11 @@ def actors(
     kind = draw(st.sampled_from(ActorKind))
     actor_id = draw(ids) if ids is not None else draw(state_ids if kind is ActorKind.STATE else slugs)
     if ids is not None:
-        kind = ActorKind.STATE if actor_id.isupper() else draw(st.sampled_from([k for k in ActorKind if k is not ActorKind.STATE]))
+        kind = (
+            ActorKind.STATE
+            if actor_id.isupper()
+            else draw(st.sampled_from([k for k in ActorKind if k is not ActorKind.STATE]))
+        )
     return Actor(
         id=actor_id,
         kind=kind,
@@ -203,7 +209,9 @@ def memberships(
     )
 
 
-def issues(ids: st.SearchStrategy[str] = slugs, source_ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Issue]:
+def issues(
+    ids: st.SearchStrategy[str] = slugs, source_ids: st.SearchStrategy[str] | None = None
+) -> st.SearchStrategy[Issue]:
     return st.builds(Issue, id=ids, title=texts, summary=texts, sources=_refs(source_ids))
 
 
@@ -225,7 +233,9 @@ def positions(
     )
 
 
-def figures(ids: st.SearchStrategy[str] = slugs, source_ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Figure]:
+def figures(
+    ids: st.SearchStrategy[str] = slugs, source_ids: st.SearchStrategy[str] | None = None
+) -> st.SearchStrategy[Figure]:
     return st.builds(
         Figure,
         id=ids,
@@ -281,8 +291,7 @@ def datasets(draw: st.DrawFn, max_events: int = 30) -> dict[str, list[object]]:
     states = draw(st.lists(state_ids, min_size=2, max_size=6, unique=True))
     state_pool = st.sampled_from(states)
     actor_rows = [
-        attrs.evolve(draw(actors(ids=st.just(s), source_ids=source_ids)), country=None, affiliations=())
-        for s in states
+        attrs.evolve(draw(actors(ids=st.just(s), source_ids=source_ids)), country=None, affiliations=()) for s in states
     ]
     org = Actor(id="org-sco", kind=ActorKind.ORGANIZATION, name="Org", sources=(SourceRef(source=src[0]),))
     issue_ids = [f"issue-{n}" for n in range(draw(st.integers(1, 4)))]
@@ -300,15 +309,31 @@ def datasets(draw: st.DrawFn, max_events: int = 30) -> dict[str, list[object]]:
                 rows.append(row)
         return rows
 
-    event_rows = unique_rows(events(ids=fresh("ev"), actor_ids=state_pool, source_ids=source_ids, spans=short_spans() | date_spans()), draw(st.integers(0, max_events)))
+    event_rows = unique_rows(
+        events(ids=fresh("ev"), actor_ids=state_pool, source_ids=source_ids, spans=short_spans() | date_spans()),
+        draw(st.integers(0, max_events)),
+    )
     return {
         "sources": [draw(sources(ids=st.just(s))) for s in src],
         "actors": [*actor_rows, org],
         "issues": [draw(issues(ids=st.just(i), source_ids=source_ids)) for i in issue_ids],
         "events": event_rows,
-        "documents": unique_rows(documents(ids=fresh("doc"), actor_ids=state_pool, source_ids=source_ids), draw(st.integers(0, 5))),
-        "memberships": unique_rows(memberships(ids=fresh("mem"), org_ids=st.just("org-sco"), state=state_pool, source_ids=source_ids), draw(st.integers(0, 8))),
-        "positions": unique_rows(positions(ids=fresh("pos"), actor_ids=state_pool, issue_ids=st.sampled_from(issue_ids), source_ids=source_ids), draw(st.integers(0, 10))),
+        "documents": unique_rows(
+            documents(ids=fresh("doc"), actor_ids=state_pool, source_ids=source_ids), draw(st.integers(0, 5))
+        ),
+        "memberships": unique_rows(
+            memberships(ids=fresh("mem"), org_ids=st.just("org-sco"), state=state_pool, source_ids=source_ids),
+            draw(st.integers(0, 8)),
+        ),
+        "positions": unique_rows(
+            positions(
+                ids=fresh("pos"), actor_ids=state_pool, issue_ids=st.sampled_from(issue_ids), source_ids=source_ids
+            ),
+            draw(st.integers(0, 10)),
+        ),
         "figures": unique_rows(figures(ids=fresh("fig"), source_ids=source_ids), draw(st.integers(0, 4))),
-        "discrepancies": unique_rows(discrepancies(ids=fresh("dis"), record_ids=st.sampled_from(sorted(taken)), source_ids=source_ids), draw(st.integers(0, 2))),
+        "discrepancies": unique_rows(
+            discrepancies(ids=fresh("dis"), record_ids=st.sampled_from(sorted(taken)), source_ids=source_ids),
+            draw(st.integers(0, 2)),
+        ),
     }

@@ -11,9 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import sinorussia as sr
+from releases import write_release
 from sinorussia import Dataset, EventKind, MembershipStatus, Stance
 from sinorussia._merge import sort_key
-from releases import write_release
 from strategies import datasets
 
 WINDOW_DAYS = st.dates(min_value=date(2014, 1, 1), max_value=date(2018, 12, 31))
@@ -33,8 +33,13 @@ def _within(span: Any, first: date, last: date) -> bool:
 
 
 @given(tables=datasets(), first=WINDOW_DAYS, length=st.integers(0, 400), data=st.data())
-def test_events_equal_brute_force(tmp_path_factory: pytest.TempPathFactory, tables: dict[str, list[Any]],
-                                  first: date, length: int, data: st.DataObject) -> None:
+def test_events_equal_brute_force(
+    tmp_path_factory: pytest.TempPathFactory,
+    tables: dict[str, list[Any]],
+    first: date,
+    length: int,
+    data: st.DataObject,
+) -> None:
     """events(between=, actor=, kind=, cameo=, match=) == a linear filter, same order."""
     ds = _load(tmp_path_factory.mktemp("ds"), tables)
     last = date.fromordinal(first.toordinal() + length)
@@ -64,8 +69,9 @@ def test_events_equal_brute_force(tmp_path_factory: pytest.TempPathFactory, tabl
 
 
 @given(tables=datasets(max_events=5), day=WINDOW_DAYS, data=st.data())
-def test_other_queries_equal_brute_force(tmp_path_factory: pytest.TempPathFactory, tables: dict[str, list[Any]],
-                                         day: date, data: st.DataObject) -> None:
+def test_other_queries_equal_brute_force(
+    tmp_path_factory: pytest.TempPathFactory, tables: dict[str, list[Any]], day: date, data: st.DataObject
+) -> None:
     """positions, memberships and documents filters agree with linear filters."""
     ds = _load(tmp_path_factory.mktemp("ds"), tables)
     states = [a.id for a in tables["actors"] if a.kind.value == "state"]
@@ -80,12 +86,18 @@ def test_other_queries_equal_brute_force(tmp_path_factory: pytest.TempPathFactor
     assert tuple(
         d for d in sorted(tables["documents"], key=sort_key) if who in d.parties and _overlaps(d.date, day, day)
     ) == ds.documents(party=who, on=day.isoformat())
-    held = {m.status for m in tables["memberships"] if m.member == who and m.organization == "org-sco" and m.period.contains(day)}
+    held = {
+        m.status
+        for m in tables["memberships"]
+        if m.member == who and m.organization == "org-sco" and m.period.contains(day)
+    }
     assert held == {m.status for m in ds.memberships(organization="org-sco", member=who, on=day)}
 
 
 @given(tables=datasets(max_events=10))
-def test_results_are_sorted_and_ids_unique(tmp_path_factory: pytest.TempPathFactory, tables: dict[str, list[Any]]) -> None:
+def test_results_are_sorted_and_ids_unique(
+    tmp_path_factory: pytest.TempPathFactory, tables: dict[str, list[Any]]
+) -> None:
     """Every table comes back in sort_key order; get() finds every record by id."""
     ds = _load(tmp_path_factory.mktemp("ds"), tables)
     for name, rows in tables.items():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 import pytest
@@ -49,7 +50,7 @@ def test_ordering_is_total_and_consistent(spans: list[DateSpan]) -> None:
     """Sorting spans orders them by start, then end; < agrees with sort_key."""
     ordered = sorted(spans)
     assert [s.sort_key for s in ordered] == sorted(s.sort_key for s in spans)
-    for a, b in zip(ordered, ordered[1:], strict=False):
+    for a, b in itertools.pairwise(ordered):
         assert a <= b
         assert not a > b
 

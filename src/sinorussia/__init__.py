@@ -1,7 +1,7 @@
 """sinorussia: a sourced, typed dataset of China-Russia relations.
 
     >>> import sinorussia as sr
-    >>> [e.title for e in sr.events(on="2016-06-25", kind="visit")]
+    >>> [e.title for e in sr.events(on="2016-06-25", kind="visit", match="within")]
     ['Putin visits Beijing']
 
 Importing the package reads no data; the first query loads the installed

@@ -9,8 +9,9 @@ CAMEO manual and the Goldstein (1992) scale).
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Mapping, NamedTuple
+from typing import NamedTuple
 
 from sinorussia._enums import QuadClass
 
@@ -39,9 +40,7 @@ def _read() -> Mapping[str, CameoCode]:
     text = package_files().joinpath("data", "cameo-codes.csv").read_text(encoding="utf-8")
     rows = {}
     for row in csv.DictReader(io.StringIO(text)):
-        rows[row["code"]] = CameoCode(
-            row["code"], row["name"], float(row["goldstein"]), row["root_code"]
-        )
+        rows[row["code"]] = CameoCode(row["code"], row["name"], float(row["goldstein"]), row["root_code"])
     return MappingProxyType(rows)
 
 

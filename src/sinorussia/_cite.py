@@ -27,8 +27,8 @@ def cite(dataset: Dataset | None = None, *, format: Format = "text") -> str:  # 
         True
     """
     from sinorussia import __version__
-    from sinorussia._registry import load
     from sinorussia._enums import SourceKind
+    from sinorussia._registry import load
     from sinorussia.exceptions import QueryError
 
     ds = dataset if dataset is not None else load()
@@ -55,7 +55,9 @@ def cite(dataset: Dataset | None = None, *, format: Format = "text") -> str:  # 
         entries.extend(_bibtex(source) for source in works)
         return "\n\n".join(entries)
     if format == "csl-json":
-        items = [{"id": "sinorussia", "type": "software", "title": PACKAGE_TITLE, "version": __version__}]
+        items: list[dict[str, object]] = [
+            {"id": "sinorussia", "type": "software", "title": PACKAGE_TITLE, "version": __version__}
+        ]
         for release in ds.releases:
             items.append({"id": release.id, "type": "dataset", "title": release.title, "version": release.data_version})
         for source in works:
@@ -74,7 +76,9 @@ def cite(dataset: Dataset | None = None, *, format: Format = "text") -> str:  # 
 def _text(source: Source) -> str:
     parts = [source.author, f'"{source.title}"', source.publication]
     if source.date is not None:
-        parts.append(source.date.earliest.strftime("%B %Y") if source.date.precision.value != "year" else str(source.date))
+        parts.append(
+            source.date.earliest.strftime("%B %Y") if source.date.precision.value != "year" else str(source.date)
+        )
     text = ", ".join(part for part in parts if part)
     return text + "." + (f" {source.url}" if source.url else "")
 

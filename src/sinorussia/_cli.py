@@ -146,11 +146,23 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         infos = sr.releases()
         if args.json:
             for info in infos:
-                out.write(json.dumps({"id": info.id, "title": info.title, "data_version": info.data_version,
-                                      "schema_version": info.schema_version, "origin": info.origin,
-                                      "rows": info.rows}) + "\n")
+                out.write(
+                    json.dumps(
+                        {
+                            "id": info.id,
+                            "title": info.title,
+                            "data_version": info.data_version,
+                            "schema_version": info.schema_version,
+                            "origin": info.origin,
+                            "rows": info.rows,
+                        }
+                    )
+                    + "\n"
+                )
         else:
-            rows = [(i.id, i.data_version, str(i.coverage), str(sum(i.rows.values())), i.origin, i.title) for i in infos]
+            rows = [
+                (i.id, i.data_version, str(i.coverage), str(sum(i.rows.values())), i.origin, i.title) for i in infos
+            ]
             out.write(render_table(("id", "version", "coverage", "rows", "origin", "title"), rows))
         return 0
     if command == "cite":
@@ -162,10 +174,20 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         return _release_tool(args, out)
     ds = _dataset(args)
     if command == "events":
-        records: Sequence[Any] = ds.events(**_maybe(_window(args), actor=args.actor, kind=args.kind, cameo=args.cameo,
-                                                    chronology=True if args.chronology else None, text=args.text))
+        records: Sequence[Any] = ds.events(
+            **_maybe(
+                _window(args),
+                actor=args.actor,
+                kind=args.kind,
+                cameo=args.cameo,
+                chronology=True if args.chronology else None,
+                text=args.text,
+            )
+        )
     elif command == "documents":
-        records = ds.documents(**_maybe(_window(args), party=args.party, kind=args.kind, issue=args.issue, text=args.text))
+        records = ds.documents(
+            **_maybe(_window(args), party=args.party, kind=args.kind, issue=args.issue, text=args.text)
+        )
     elif command == "positions":
         records = ds.positions(**_maybe(_window(args), actor=args.actor, issue=args.issue, stance=args.stance))
     elif command == "actors":
@@ -179,8 +201,11 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
             return 0
     else:
         records = ds.table(command)
-    out.write("".join(json.dumps(record_json(r), ensure_ascii=False) + "\n" for r in records) if args.json
-              else render_records(records))
+    out.write(
+        "".join(json.dumps(record_json(r), ensure_ascii=False) + "\n" for r in records)
+        if args.json
+        else render_records(records)
+    )
     return 0
 
 
@@ -258,10 +283,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             warnings.simplefilter("default")
             return _run(args, out)
     except _UsageError as error:
-        print(str(error).splitlines()[0], file=sys.stderr)
+        sys.stderr.write(str(error).splitlines()[0] + "\n")
         return 2
     except SinorussiaError as error:
-        print(f"sinorussia: {str(error).splitlines()[0]}", file=sys.stderr)
+        sys.stderr.write(f"sinorussia: {str(error).splitlines()[0]}\n")
         return 2
     except BrokenPipeError:  # e.g. piped into head
         return 0

@@ -139,6 +139,10 @@ def _optional_hook(converter: cattrs.Converter, inner: Any) -> Callable[[object,
     return structure
 
 
+def _is_tuple(kind: Any) -> bool:
+    return bool(typing.get_origin(kind) is tuple)
+
+
 def _is_optional(kind: Any) -> bool:
     origin = typing.get_origin(kind)
     return origin in (typing.Union, types.UnionType) and type(None) in typing.get_args(kind)
@@ -214,12 +218,8 @@ def converter() -> cattrs.Converter:
     conv.register_structure_hook(DateSpan, _structure_span)
     conv.register_structure_hook(date, _structure_date)
     conv.register_unstructure_hook(DateSpan, _unstructure_span)
-    conv.register_structure_hook_factory(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook
-    )
-    conv.register_structure_hook_factory(
-        lambda t: typing.get_origin(t) is tuple, lambda t: _tuple_hook(conv, typing.get_args(t)[0])
-    )
+    conv.register_structure_hook_factory(lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook)
+    conv.register_structure_hook_factory(_is_tuple, lambda t: _tuple_hook(conv, typing.get_args(t)[0]))
     conv.register_structure_hook_factory(
         _is_optional,
         lambda t: _optional_hook(conv, next(a for a in typing.get_args(t) if a is not type(None))),
@@ -232,7 +232,8 @@ def converter() -> cattrs.Converter:
 
 def structure_record(raw: object, cls: type[T]) -> T:
     """Structure one decoded JSON value into ``cls``, or raise FieldError."""
-    return typing.cast(T, converter().structure(raw, cls))
+    result: T = converter().structure(raw, cls)
+    return result
 
 
 def unstructure_record(record: Record | SourceRef | Reading) -> dict[str, Any]:

@@ -191,9 +191,7 @@ class Dataset:
         for event in self._tables["events"]:
             for actor in {*event.actors, *event.recipients}:
                 groups.setdefault(actor, []).append(event)
-        return MappingProxyType(
-            {a: (tuple(rows), SpanIndex(rows, lambda e: e.when)) for a, rows in groups.items()}
-        )
+        return MappingProxyType({a: (tuple(rows), SpanIndex(rows, lambda e: e.when)) for a, rows in groups.items()})
 
     def events(
         self,
@@ -214,7 +212,7 @@ class Dataset:
 
         Examples:
             >>> import sinorussia as sr
-            >>> [e.id for e in sr.events(on="2016-06-25", kind="visit")]
+            >>> [e.id for e in sr.events(on="2016-06-25", kind="visit", match="within")]
             ['2016-06-25-putin-visits-beijing']
         """
         window = date_window(on, between, match)
@@ -365,7 +363,7 @@ class Dataset:
         Examples:
             >>> import sinorussia as sr
             >>> {p.stance.value for p in sr.positions(actor="RUS", issue="iran-sco-accession")}
-            {'support'}
+            {'propose'}
         """
         window = date_window(on, between, match)
         actors = self._actor_ids(actor) if actor is not None else None

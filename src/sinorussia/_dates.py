@@ -98,7 +98,7 @@ def as_date(value: date | str) -> date:
     if isinstance(value, date):
         return value
     if isinstance(value, str):
-        first, last, precision = _parse_point(value)
+        first, _, precision = _parse_point(value)
         if precision is Precision.DAY:
             return first
     raise ValueError(f"{value!r} is not a day: give a datetime.date or 'YYYY-MM-DD'")
@@ -214,9 +214,7 @@ class DateSpan:
 
     def overlaps(self, other: DateSpan) -> bool:
         """Whether the two spans share at least one day."""
-        return self.earliest <= (other.latest or date.max) and other.earliest <= (
-            self.latest or date.max
-        )
+        return self.earliest <= (other.latest or date.max) and other.earliest <= (self.latest or date.max)
 
     def within(self, first: date | str, last: date | str) -> bool:
         """Whether the whole span lies inside ``[first, last]``."""

@@ -44,7 +44,7 @@ def enum_set(enum_type: type[E], value: object, name: str) -> frozenset[E]:
 
 
 def _day(value: object, name: str) -> date:
-    if isinstance(value, date) or isinstance(value, str):
+    if isinstance(value, (date, str)):
         try:
             return as_date(value)
         except ValueError:
@@ -84,7 +84,7 @@ def in_window(span: DateSpan | None, window: tuple[date, date, bool]) -> bool:
     return span.earliest <= last and first <= (span.latest or date.max)
 
 
-def text_matches(needle: str | None, *haystack: str | None | tuple[str, ...]) -> bool:
+def text_matches(needle: str | None, *haystack: str | tuple[str, ...] | None) -> bool:
     """Case-insensitive substring search over the given texts."""
     if needle is None:
         return True

@@ -50,7 +50,7 @@ class SpanIndex(Generic[R]):
         lo_day, hi_day = first.toordinal(), last.toordinal()
         lo = bisect.bisect_left(self._starts, lo_day - self._longest)
         hi = bisect.bisect_right(self._starts, hi_day)
-        for start, end, record in self._records[lo:hi]:
+        for _start, end, record in self._records[lo:hi]:
             if end >= lo_day:
                 yield record
         for start, record in self._open:

@@ -52,9 +52,7 @@ def _int(text: str) -> int:
     return int(text)
 
 
-_decoder = json.JSONDecoder(
-    object_pairs_hook=_pairs, parse_constant=_constant, parse_float=_float, parse_int=_int
-)
+_decoder = json.JSONDecoder(object_pairs_hook=_pairs, parse_constant=_constant, parse_float=_float, parse_int=_int)
 
 
 def loads(text: str) -> Any:

@@ -45,17 +45,17 @@ class LoadedRelease:
 def _read_bytes(root: Traversable, name: str) -> bytes:
     """Read one file of the release, refusing links, special files and escapes.
 
-    Raises OSError-free ReleaseError-ready ValueError messages via _FileRefused.
+    Raises OSError-free ReleaseError-ready ValueError messages via _FileRefusedError.
     """
     entry = root.joinpath(name)
     if isinstance(entry, Path):
         return _read_disk_file(Path(str(root)), entry)
     if not entry.is_file():
-        raise _FileRefused("file is missing" if not entry.is_dir() else "is a directory, not a file")
+        raise _FileRefusedError("file is missing" if not entry.is_dir() else "is a directory, not a file")
     return entry.read_bytes()
 
 
-class _FileRefused(Exception):
+class _FileRefusedError(Exception):
     """A release file that is missing or not a plain file inside the release."""
 
 
@@ -63,23 +63,23 @@ def _read_disk_file(root: Path, path: Path) -> bytes:
     try:
         info = os.lstat(path)
     except FileNotFoundError:
-        raise _FileRefused("file is missing") from None
+        raise _FileRefusedError("file is missing") from None
     except OSError as error:
-        raise _FileRefused(f"cannot read: {error.strerror}") from None
+        raise _FileRefusedError(f"cannot read: {error.strerror}") from None
     if stat.S_ISLNK(info.st_mode):
-        raise _FileRefused("is a symbolic link; release files must be plain files")
+        raise _FileRefusedError("is a symbolic link; release files must be plain files")
     if not stat.S_ISREG(info.st_mode):
-        raise _FileRefused("is not a regular file (a directory, FIFO or device)")
+        raise _FileRefusedError("is not a regular file (a directory, FIFO or device)")
     if path.resolve().parent != root.resolve():
-        raise _FileRefused("lies outside the release directory")
+        raise _FileRefusedError("lies outside the release directory")
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         fd = os.open(path, flags)
     except OSError as error:
-        raise _FileRefused(f"cannot open: {error.strerror}") from None
+        raise _FileRefusedError(f"cannot open: {error.strerror}") from None
     with os.fdopen(fd, "rb") as handle:
         if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise _FileRefused("is not a regular file")
+            raise _FileRefusedError("is not a regular file")
         return handle.read()
 
 
@@ -90,7 +90,7 @@ def read_manifest(root: Traversable, *, origin: str = "", hint: str | None = Non
     """
     try:
         data = _read_bytes(root, MANIFEST)
-    except _FileRefused as error:
+    except _FileRefusedError as error:
         raise ReleaseError(str(error), release=hint, file=MANIFEST) from None
     try:
         raw = loads(decode_text(data))
@@ -175,7 +175,7 @@ def _read_table(
     table = info.table(name)
     try:
         data = _read_bytes(root, table.file)
-    except _FileRefused as error:
+    except _FileRefusedError as error:
         problems.add(str(error), file=table.file)
         return ()
     digest = hashlib.sha256(data).hexdigest()

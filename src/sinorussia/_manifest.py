@@ -95,7 +95,7 @@ class ReleaseInfo:
     def _check_schema(self, _: attrs.Attribute[Any], value: str) -> None:
         if _VERSION.fullmatch(value) is None:
             raise ValueError(f"schema_version {value!r} is not MAJOR.MINOR")
-        if value.split(".")[0] not in KNOWN_SCHEMA_MAJORS:
+        if value.split(".", maxsplit=1)[0] not in KNOWN_SCHEMA_MAJORS:
             known = ", ".join(f"{major}.x" for major in KNOWN_SCHEMA_MAJORS)
             raise ValueError(
                 f"schema version {value} is not supported by this sinorussia (it reads {known});"

@@ -23,6 +23,7 @@ from types import MappingProxyType
 import attrs
 
 from sinorussia._cameo import codebook
+from sinorussia._dates import DateSpan
 from sinorussia._loader import LoadedRelease
 from sinorussia._manifest import ReleaseInfo
 from sinorussia._models import RECORD_TYPES, Document, Event, Record
@@ -44,6 +45,7 @@ class MergedTables:
 
 def sort_key(record: Record) -> tuple[date, date, str]:
     """The documented order of query results: by date where a record has one, then id."""
+    span: DateSpan | None
     if isinstance(record, Event):
         span = record.when
     elif isinstance(record, Document):
@@ -126,7 +128,9 @@ def _supersession(
     for _, record in everything:
         for old in record.supersedes:
             if old in claims and claims[old] is not record:
-                _add(problems, owner, record, f"{old!r} is superseded twice (also by {claims[old].id!r})", "$.supersedes")
+                _add(
+                    problems, owner, record, f"{old!r} is superseded twice (also by {claims[old].id!r})", "$.supersedes"
+                )
             claims[old] = record
     dropped: set[int] = set()
     aliases: dict[str, str] = {}
@@ -135,7 +139,9 @@ def _supersession(
         if new is None or new is record:
             continue
         if owner[id(new)] is owner[id(record)]:
-            _add(problems, owner, new, f"supersedes {record.id!r} of its own release; remove it instead", "$.supersedes")
+            _add(
+                problems, owner, new, f"supersedes {record.id!r} of its own release; remove it instead", "$.supersedes"
+            )
             continue
         if claims.get(new.id) is record:
             _add(problems, owner, new, f"supersession cycle with {record.id!r}", "$.supersedes")

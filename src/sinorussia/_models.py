@@ -8,6 +8,7 @@ unique) belong to the loader.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any, ClassVar
 
@@ -128,7 +129,7 @@ class Actor:
     sources: tuple[SourceRef, ...] = _sources
     supersedes: tuple[str, ...] = _supersedes
 
-    @id.validator
+    @id.validator  # noqa: A003 - `id` is the public field name (DESIGN.md)
     def _check_id(self, _: attrs.Attribute[Any], value: str) -> None:
         is_state_code = _STATE_RE.fullmatch(value) is not None
         if (self.kind is ActorKind.STATE) != is_state_code:
@@ -161,9 +162,7 @@ class Event:
     documents: tuple[str, ...] = attrs.field(default=(), validator=_ids)
     issues: tuple[str, ...] = attrs.field(default=(), validator=_ids)
     chronology: bool = attrs.field(default=False, validator=v.instance_of(bool))
-    chronology_order: int | None = attrs.field(
-        default=None, validator=_optional(v.and_(v.instance_of(int), v.ge(1)))
-    )
+    chronology_order: int | None = attrs.field(default=None, validator=_optional(v.and_(v.instance_of(int), v.ge(1))))
     sources: tuple[SourceRef, ...] = _sources
     supersedes: tuple[str, ...] = _supersedes
 
@@ -268,7 +267,7 @@ class Figure:
 
     @value.validator
     def _check_value(self, _: attrs.Attribute[Any], value: float) -> None:
-        if isinstance(value, bool) or value != value or value in (float("inf"), float("-inf")):
+        if isinstance(value, bool) or not math.isfinite(value):
             raise ValueError("a figure's value is a finite number")
 
 
@@ -288,9 +287,7 @@ class Discrepancy:
     id: str = attrs.field(validator=_slug)
     record: str = attrs.field(validator=_any_id)
     field: str = attrs.field(validator=_text)
-    readings: tuple[Reading, ...] = attrs.field(
-        validator=v.and_(_tuple_of(v.instance_of(Reading)), _at_least_one)
-    )
+    readings: tuple[Reading, ...] = attrs.field(validator=v.and_(_tuple_of(v.instance_of(Reading)), _at_least_one))
     adopted: str = attrs.field(validator=_text)
     rationale: str = attrs.field(validator=_text)
     sources: tuple[SourceRef, ...] = _sources

@@ -32,9 +32,7 @@ class Problems:
         if len(self.items) >= self.limit:
             self.truncated = True
             return
-        self.items.append(
-            ReleaseError(message, release=release or self.release, file=file, line=line, field=field)
-        )
+        self.items.append(ReleaseError(message, release=release or self.release, file=file, line=line, field=field))
 
     @property
     def full(self) -> bool:

@@ -183,10 +183,7 @@ def _load(ids: tuple[str, ...]) -> Dataset:
         if cached is not None:
             return cached
         installed = _discover()
-        if ids:
-            dataset = _dataset([_read(installed[i]) for i in _closure(ids, installed)])
-        else:
-            dataset = _load_all(installed)
+        dataset = _dataset([_read(installed[i]) for i in _closure(ids, installed)]) if ids else _load_all(installed)
         _datasets[key] = dataset
         return dataset
 

@@ -24,8 +24,7 @@ def record_json(record: Any) -> dict[str, Any]:
 
 
 def _cell(value: object) -> str:
-    text = " ".join(str(value).split())
-    return text
+    return " ".join(str(value).split())
 
 
 def render_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:

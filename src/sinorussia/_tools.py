@@ -47,7 +47,8 @@ def new_release(directory: Path, release_id: str, *, title: str | None = None) -
     if directory.exists() and any(directory.iterdir()):
         raise FileExistsError(f"{directory} is not empty")
     directory.mkdir(parents=True, exist_ok=True)
-    manifest = {
+    tables: dict[str, dict[str, object]] = {}
+    manifest: dict[str, object] = {
         "id": release_id,
         "title": title or f"Release {release_id}",
         "data_version": "0.1.0",
@@ -58,11 +59,11 @@ def new_release(directory: Path, release_id: str, *, title: str | None = None) -
         "sources": [],
         "requires": [],
         "description": None,
-        "tables": {},
+        "tables": tables,
     }
     for name in RECORD_TYPES:
         (directory / f"{name}.jsonl").write_bytes(b"")
-        manifest["tables"][name] = {"file": f"{name}.jsonl", "rows": 0, "sha256": hashlib.sha256(b"").hexdigest()}
+        tables[name] = {"file": f"{name}.jsonl", "rows": 0, "sha256": hashlib.sha256(b"").hexdigest()}
     (directory / "release.json").write_bytes(canonical_manifest(manifest))
 
 
