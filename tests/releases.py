@@ -55,3 +55,73 @@ def write_release(directory: Path, release_id: str, tables: Mapping[str, Iterabl
 def lines(*records: Mapping[str, Any]) -> bytes:
     """JSON Lines bytes of raw mappings (for hand-made faulty tables)."""
     return b"".join(json.dumps(r).encode() + b"\n" for r in records)
+
+
+def minimal_rows() -> dict[str, list[dict[str, Any]]]:
+    """One valid raw record per table, referring to each other (a fresh copy each call).
+
+    Tests change one value of one row to show that exactly that fault is refused.
+    """
+    ref = [{"source": "art", "locator": "Intro", "quote": "words"}]
+    return {
+        "sources": [{"id": "art", "title": "The article", "kind": "article"}],
+        "actors": [
+            {"id": "CHN", "kind": "state", "name": "China", "sources": ref},
+            {"id": "sco", "kind": "organization", "name": "SCO", "sources": ref},
+        ],
+        "issues": [{"id": "sco-expansion", "title": "SCO expansion", "summary": "s", "sources": ref}],
+        "events": [
+            {
+                "id": "ev-1",
+                "when": "2016-06-03/2016-06-06",
+                "title": "t",
+                "summary": "s",
+                "kind": "visit",
+                "cameo": "042",
+                "actors": ["CHN"],
+                "chronology": True,
+                "chronology_order": 1,
+                "sources": ref,
+            }
+        ],
+        "documents": [
+            {"id": "doc-1", "title": "t", "kind": "joint_statement", "summary": "s", "event": "ev-1", "sources": ref}
+        ],
+        "memberships": [
+            {
+                "id": "mem-1",
+                "organization": "sco",
+                "member": "CHN",
+                "status": "member",
+                "period": "2001/..",
+                "sources": ref,
+            }
+        ],
+        "positions": [
+            {
+                "id": "pos-1",
+                "actor": "CHN",
+                "issue": "sco-expansion",
+                "stance": "support",
+                "summary": "s",
+                "sources": ref,
+            }
+        ],
+        "figures": [{"id": "fig-1", "value": 2.5, "unit": "u", "description": "d", "sources": ref}],
+        "discrepancies": [
+            {
+                "id": "dis-1",
+                "record": "ev-1",
+                "field": "when",
+                "readings": [{"value": "a", "sources": ref}, {"value": "b", "sources": ref}],
+                "adopted": "a",
+                "rationale": "r",
+                "sources": ref,
+            }
+        ],
+    }
+
+
+def write_rows(directory: Path, release_id: str, rows: Mapping[str, Iterable[Mapping[str, Any]]], **extra: Any) -> Path:
+    """Write raw mappings as JSON Lines tables, with a manifest that matches them."""
+    return write_raw(directory, release_id, {name: lines(*records) for name, records in rows.items()}, **extra)

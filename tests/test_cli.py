@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from sinorussia._cli import main
 from releases import write_raw
+from sinorussia._cli import main
 
 
 def run(*argv: str) -> tuple[int, str]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+import attrs
 import pytest
 
 from sinorussia import Event, Figure
@@ -92,3 +94,54 @@ def test_figure_value_takes_numbers_not_booleans_or_strings() -> None:
         with pytest.raises(FieldError) as caught:
             structure_record({**figure, "value": bad}, Figure)
         assert "$.value" == caught.value.path
+
+
+def test_a_python_value_that_is_no_json_type_is_named_by_its_type() -> None:
+    """Structuring from Python (not JSON) data: a tuple where a string belongs is refused as a tuple."""
+    with pytest.raises(FieldError, match="expected a string, got tuple") as caught:
+        structure_record({**GOOD, "title": ("t",)}, Event)
+    assert "$.title" == caught.value.path
+
+
+def test_a_cross_field_rule_is_located_at_its_field() -> None:
+    """A validator that reads other fields (a state's id, the adopted reading) still names its own field."""
+    from sinorussia import Actor
+
+    actor = {"id": "china", "kind": "state", "name": "China", "sources": [{"source": "art"}]}
+    with pytest.raises(FieldError, match="alpha-3") as caught:
+        structure_record(actor, Actor)
+    assert "$.id" == caught.value.path
+
+
+@attrs.frozen(kw_only=True)
+class _Window:
+    """A record whose rule spans fields and lives outside any field's validator."""
+
+    first: int = attrs.field(validator=attrs.validators.instance_of(int))
+    last: int = attrs.field(validator=attrs.validators.instance_of(int))
+    tags: tuple[str, ...] = attrs.field(factory=tuple, validator=attrs.validators.instance_of(tuple))
+
+    def __attrs_post_init__(self) -> None:
+        if self.last < self.first:
+            raise ValueError("last comes before first")
+
+
+def test_a_rule_of_the_whole_record_is_refused_at_the_root() -> None:
+    """When no single field's validator refuses, the record is refused at $ with the rule's message."""
+    from sinorussia._convert import _record_hook, converter
+
+    hook = _record_hook(converter(), _Window)
+    assert _Window(first=1, last=2) == hook({"first": 1, "last": 2}, _Window)
+    with pytest.raises(FieldError, match="last comes before first") as caught:
+        hook({"first": 2, "last": 1}, _Window)
+    assert "$" == caught.value.path
+
+
+def test_a_date_field_takes_a_day_only() -> None:
+    """A plain date field (a manifest's `published`) refuses a month, an interval and a qualified day."""
+    from sinorussia._convert import _structure_date
+
+    assert date(2016, 6, 25) == _structure_date("2016-06-25", date)
+    for text in ("2016-06", "2016-06-25/2016-06-26", "2016-06-25?"):
+        with pytest.raises(ValueError, match="expected an ISO date YYYY-MM-DD"):
+            _structure_date(text, date)

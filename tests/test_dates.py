@@ -134,3 +134,51 @@ def test_invalid_construction_is_refused() -> None:
         DateSpan(earliest=date(2016, 6, 2), latest=None, precision=Precision.DAY)
     with pytest.raises(ValueError, match="before it starts"):
         DateSpan(earliest=date(2016, 6, 2), latest=date(2016, 6, 1), precision=Precision.DAY, interval=True)
+
+
+def test_more_invalid_constructions_are_refused() -> None:
+    """An end off its unit boundary, a single date longer than its unit, a qualified interval: refused."""
+    with pytest.raises(ValueError, match="does not end a month"):
+        DateSpan(earliest=date(2016, 6, 1), latest=date(2016, 7, 2), precision=Precision.MONTH, interval=True)
+    with pytest.raises(ValueError, match="exactly one day, month or year"):
+        DateSpan(earliest=date(2016, 6, 1), latest=date(2016, 6, 2), precision=Precision.DAY)
+    with pytest.raises(ValueError, match="qualifiers apply to single dates only"):
+        DateSpan(
+            earliest=date(2016, 6, 1), latest=date(2016, 6, 2), precision=Precision.DAY, interval=True, uncertain=True
+        )
+
+
+@pytest.mark.parametrize("value", ["2016-06", "2016", "June 25", 20160625, None])
+def test_as_date_takes_a_day_and_nothing_vaguer(value: object) -> None:
+    """A query's day is a date or 'YYYY-MM-DD'; a month, a year or another type is refused, saying so."""
+    from sinorussia._dates import as_date
+
+    with pytest.raises(ValueError, match=r"is not a day|not an EDTF date"):
+        as_date(value)  # type: ignore[arg-type]
+
+
+def test_open_is_an_open_end() -> None:
+    """open is true exactly for 'START/..'."""
+    assert DateSpan.parse("2005/..").open
+    assert not DateSpan.parse("2005").open
+
+
+@pytest.mark.parametrize("other", [date(2016, 6, 1), "2016-06", None])
+def test_spans_do_not_order_against_other_types(other: object) -> None:
+    """Comparing a span with anything else is a TypeError both ways, and never equal."""
+    span = DateSpan.parse("2016-06")
+    assert span != other
+    for compare in (lambda: span < other, lambda: span <= other, lambda: span > other, lambda: span >= other):
+        with pytest.raises(TypeError):
+            compare()
+
+
+@given(date_spans(), date_spans())
+def test_the_four_orderings_agree(a: DateSpan, b: DateSpan) -> None:
+    """<, <=, >, >= agree with the sort key."""
+    assert (a.sort_key < b.sort_key, a.sort_key <= b.sort_key, a.sort_key > b.sort_key, a.sort_key >= b.sort_key) == (
+        a < b,
+        a <= b,
+        a > b,
+        a >= b,
+    )

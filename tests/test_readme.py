@@ -31,3 +31,10 @@ def test_readme_first_command_installs_and_queries_june() -> None:
     """The first set-up command installs the package and prints June 2016's events."""
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "pip install . && sinorussia events --between 2016-06-01 2016-06-30" in text
+
+
+def test_readme_shows_the_timeline_image() -> None:
+    """The README embeds the May-August 2016 timeline, and the image exists."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "](docs/_static/timeline-2016.png)" in text
+    assert (ROOT / "docs" / "_static" / "timeline-2016.png").is_file()

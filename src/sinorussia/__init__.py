@@ -30,33 +30,8 @@ from sinorussia._api import (
     sco_status,
     sources,
 )
-from sinorussia._cite import cite
-from sinorussia._dates import DateSpan, Precision
-from sinorussia._enums import (
-    ActorKind,
-    DocumentKind,
-    EventKind,
-    MembershipStatus,
-    QuadClass,
-    Qualifier,
-    SourceKind,
-    Stance,
-)
-from sinorussia._models import (
-    Actor,
-    Discrepancy,
-    Document,
-    Event,
-    Figure,
-    Issue,
-    Membership,
-    Position,
-    Reading,
-    Record,
-    Source,
-    SourceRef,
-)
 from sinorussia.exceptions import (
+    MissingExtraError,
     NotFoundError,
     QueryError,
     ReleaseError,
@@ -65,8 +40,36 @@ from sinorussia.exceptions import (
 )
 
 if TYPE_CHECKING:
+    from sinorussia._cite import cite
     from sinorussia._dataset import Dataset, Divergence
+    from sinorussia._dates import DateSpan, Precision
+    from sinorussia._enums import (
+        ActorKind,
+        DocumentKind,
+        EventKind,
+        MembershipStatus,
+        QuadClass,
+        Qualifier,
+        SourceKind,
+        Stance,
+    )
+    from sinorussia._export import export
+    from sinorussia._html import table_html
     from sinorussia._manifest import ReleaseInfo, TableInfo
+    from sinorussia._models import (
+        Actor,
+        Discrepancy,
+        Document,
+        Event,
+        Figure,
+        Issue,
+        Membership,
+        Position,
+        Reading,
+        Record,
+        Source,
+        SourceRef,
+    )
     from sinorussia._registry import load, load_path, releases, validate_path
 
     __version__: str
@@ -86,6 +89,7 @@ __all__ = [
     "Issue",
     "Membership",
     "MembershipStatus",
+    "MissingExtraError",
     "NotFoundError",
     "Position",
     "Precision",
@@ -111,6 +115,7 @@ __all__ = [
     "divergences",
     "documents",
     "events",
+    "export",
     "figures",
     "get",
     "issues",
@@ -124,16 +129,53 @@ __all__ = [
     "sco_roster",
     "sco_status",
     "sources",
+    "table_html",
     "validate_path",
 ]
 
-# Names whose modules pull in more than a definition needs (the loader imports
-# cattrs and importlib.resources): resolved on first access, not at import.
+# Every name whose module imports more than this one does is resolved on first
+# access (PEP 562), so `import sinorussia` costs no more than `import attrs`
+# (docs/performance.md): the models pull in attrs, the loader cattrs, json and
+# importlib.resources. tests/test_import.py checks what an import loads.
 _LAZY = {
+    **dict.fromkeys(["cite"], "sinorussia._cite"),
+    **dict.fromkeys(["DateSpan", "Precision"], "sinorussia._dates"),
+    **dict.fromkeys(
+        [
+            "ActorKind",
+            "DocumentKind",
+            "EventKind",
+            "MembershipStatus",
+            "QuadClass",
+            "Qualifier",
+            "SourceKind",
+            "Stance",
+        ],
+        "sinorussia._enums",
+    ),
+    **dict.fromkeys(["table_html"], "sinorussia._html"),
+    **dict.fromkeys(
+        [
+            "Actor",
+            "Discrepancy",
+            "Document",
+            "Event",
+            "Figure",
+            "Issue",
+            "Membership",
+            "Position",
+            "Reading",
+            "Record",
+            "Source",
+            "SourceRef",
+        ],
+        "sinorussia._models",
+    ),
     "Dataset": "sinorussia._dataset",
     "Divergence": "sinorussia._dataset",
     "ReleaseInfo": "sinorussia._manifest",
     "TableInfo": "sinorussia._manifest",
+    "export": "sinorussia._export",
     "load": "sinorussia._registry",
     "load_path": "sinorussia._registry",
     "releases": "sinorussia._registry",
@@ -149,7 +191,9 @@ def __getattr__(name: str) -> object:
     if name in _LAZY:
         import importlib
 
-        return getattr(importlib.import_module(_LAZY[name]), name)
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value  # resolved once: later lookups do not come here
+        return value
     raise AttributeError(f"module 'sinorussia' has no attribute {name!r}")
 
 

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from sinorussia._enums import QuadClass
 
-__all__ = ["CameoCode", "codebook", "goldstein", "lookup", "quad_class"]
+__all__ = ["CameoCode", "codebook", "codes", "goldstein", "lookup", "quad_class"]
 
 
 class CameoCode(NamedTuple):
@@ -42,6 +42,25 @@ def _read() -> Mapping[str, CameoCode]:
     for row in csv.DictReader(io.StringIO(text)):
         rows[row["code"]] = CameoCode(row["code"], row["name"], float(row["goldstein"]), row["root_code"])
     return MappingProxyType(rows)
+
+
+_codes: frozenset[str] | None = None
+
+
+def codes() -> frozenset[str]:
+    """Every CAMEO code, without the rest of the codebook: what the loader checks events against.
+
+    The code is each row's first column and never holds a comma or a quote,
+    so this needs no ``csv`` module (whose import costs more than the loader's
+    first answer can spare; see docs/performance.md).
+    """
+    global _codes  # noqa: PLW0603 - a process-wide cache, like the codebook's
+    if _codes is None:
+        from sinorussia._resources import package_files
+
+        text = package_files().joinpath("data", "cameo-codes.csv").read_text(encoding="utf-8")
+        _codes = frozenset(line.split(",", 1)[0] for line in text.splitlines()[1:] if line)
+    return _codes
 
 
 def codebook() -> Mapping[str, CameoCode]:

@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from sinorussia._cli_outputs import COMMANDS as OUTPUT_COMMANDS
+from sinorussia._cli_outputs import add_output_parsers, run_output
 from sinorussia._render import record_json, render_records, render_table
 from sinorussia.exceptions import ReleaseError, SinorussiaError
 
@@ -123,9 +125,19 @@ def _build_parser() -> _Parser:
     p = sub.add_parser("cite", help="how to cite the data")
     p.add_argument("--format", default="text", choices=("text", "bibtex", "csl-json"))
 
+    _add_release_tools(sub)
+    add_output_parsers(sub)
+    return parser
+
+
+def _add_release_tools(sub: Any) -> None:
+    """The release authors' commands: new, seal, validate, schema."""
     p = sub.add_parser("validate", help="check a release directory (exit 1 when invalid)")
     p.add_argument("dir")
     p.add_argument("--json", action="store_true", help="errors as JSON Lines")
+
+    p = sub.add_parser("schema", help="write the JSON Schema documents of the manifest and every table")
+    p.add_argument("outdir")
 
     p = sub.add_parser("new", help="scaffold a valid, empty release")
     p.add_argument("dir")
@@ -135,7 +147,7 @@ def _build_parser() -> _Parser:
     p = sub.add_parser("seal", help="rewrite tables canonically and the manifest's counts and hashes")
     p.add_argument("dir")
     p.add_argument("--check", action="store_true", help="write nothing; exit 1 if anything would change")
-    return parser
+    p.add_argument("--json", action="store_true", help="errors as JSON Lines")
 
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
@@ -170,9 +182,11 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
 
         out.write(sr.cite(format=args.format) + "\n")
         return 0
-    if command in ("validate", "new", "seal"):
+    if command in ("validate", "new", "seal", "schema"):
         return _release_tool(args, out)
     ds = _dataset(args)
+    if command in OUTPUT_COMMANDS:
+        return run_output(args, ds, out)
     if command == "events":
         records: Sequence[Any] = ds.events(
             **_maybe(
@@ -229,8 +243,17 @@ def _sco(ds: Any, args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _report(error: ReleaseError, out: TextIO, *, as_json: bool) -> int:
+    """List every problem of ``error`` (bounded); the exit status of invalid data."""
+    for problem in error.problems:
+        out.write(json.dumps(problem.details()) + "\n" if as_json else f"{problem}\n")
+    if error.truncated:
+        out.write(json.dumps({"truncated": True}) + "\n" if as_json else "(more problems not shown)\n")
+    return 1
+
+
 def _release_tool(args: argparse.Namespace, out: TextIO) -> int:
-    from sinorussia._tools import new_release, seal
+    from sinorussia._tools import new_release, seal, unsealed
 
     if args.command == "new":
         try:
@@ -239,10 +262,22 @@ def _release_tool(args: argparse.Namespace, out: TextIO) -> int:
             raise _UsageError(f"sinorussia new: {error}") from None
         out.write(f"created an empty release {args.id!r} in {args.dir}\n")
         return 0
+    if args.command == "schema":
+        from sinorussia._schema import write_schemas
+
+        try:
+            names = write_schemas(Path(args.outdir))
+        except OSError as error:
+            raise _UsageError(f"sinorussia schema: {error}") from None
+        out.write(f"wrote {len(names)} JSON Schema documents to {args.outdir}: {', '.join(names)}\n")
+        return 0
     if args.command == "seal":
         if not (Path(args.dir) / "release.json").is_file():
             raise _UsageError(f"sinorussia seal: {args.dir} holds no release.json")
-        changed = seal(Path(args.dir), check=args.check)
+        try:
+            changed = seal(Path(args.dir), check=args.check)
+        except ReleaseError as error:
+            return _report(error, out, as_json=args.json)
         verb = "would change" if args.check else "rewrote"
         out.write(f"{verb}: {', '.join(changed)}\n" if changed else "already sealed\n")
         return 1 if args.check and changed else 0
@@ -252,12 +287,9 @@ def _release_tool(args: argparse.Namespace, out: TextIO) -> int:
         raise _UsageError(f"sinorussia validate: {args.dir} is not a directory")
     try:
         dataset = sr.validate_path(args.dir)
+        unsealed(Path(args.dir))
     except ReleaseError as error:
-        for problem in error.problems:
-            out.write(json.dumps(problem.details()) + "\n" if args.json else f"{problem}\n")
-        if error.truncated:
-            out.write(json.dumps({"truncated": True}) + "\n" if args.json else "(more problems not shown)\n")
-        return 1
+        return _report(error, out, as_json=args.json)
     if args.json:
         out.write(json.dumps({"valid": True, "counts": dataset.counts()}) + "\n")
     else:

@@ -14,15 +14,16 @@ import types
 import typing
 from collections.abc import Callable
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
-import cattrs
-from cattrs.gen import make_dict_unstructure_fn
-from cattrs.preconf.json import make_converter
 
 from sinorussia._dates import DateSpan
+from sinorussia._fastpath import compiled
 from sinorussia._models import RECORD_TYPES, Reading, Record, SourceRef
+
+if TYPE_CHECKING:
+    import cattrs
 
 __all__ = ["FieldError", "converter", "structure_record", "unstructure_record"]
 
@@ -92,7 +93,7 @@ def _structure_span(value: object, _: object) -> DateSpan:
 def _structure_date(value: object, _: object) -> date:
     _expect(value, str, "an ISO date string YYYY-MM-DD")
     span = DateSpan.parse(typing.cast(str, value))
-    if str(span) != value or span.latest != span.earliest:
+    if value != span.earliest.isoformat() or span.latest != span.earliest:  # no month, interval or qualifier
         raise ValueError(f"expected an ISO date YYYY-MM-DD, got {value!r}")
     return span.earliest
 
@@ -181,20 +182,47 @@ def _record_hook(converter: cattrs.Converter, cls: type[Any]) -> Callable[[objec
         try:
             return cls(**kwargs)
         except (TypeError, ValueError) as error:
-            raise FieldError(_path_of(error, known), _message_of(error)) from None
+            raise FieldError(_path_of(error, cls, kwargs), _message_of(error)) from None
 
     return structure
 
 
-def _path_of(error: Exception, known: set[str]) -> str:
-    """The field an attrs validator complained about, when it says."""
+def _path_of(error: Exception, cls: type[Any], kwargs: dict[str, Any]) -> str:
+    """The field an attrs validator complained about: as it says, or found by replaying validators.
+
+    ``$`` when no single field is at fault (a rule of the whole record).
+    """
     if len(error.args) >= 2 and isinstance(error.args[1], attrs.Attribute):
         return f"$.{error.args[1].name}"
-    message = str(error)
-    for name in sorted(known, key=len, reverse=True):
-        if f"'{name}'" in message or message.startswith(name):
-            return f"$.{name}"
-    return "$"
+    failing = _failing_field(cls, kwargs)
+    return "$" if failing is None else f"$.{failing}"
+
+
+def _failing_field(cls: type[Any], kwargs: dict[str, Any]) -> str | None:
+    """The first field whose validator refuses ``kwargs`` (a cross-field rule such as a state's id).
+
+    Replays each validator on a bare instance; runs only once a record has
+    already been refused, so it costs nothing on the way to a valid load.
+    """
+    fields = attrs.fields(cls)
+    instance = object.__new__(cls)
+    for field in fields:
+        if field.name in kwargs:
+            value = kwargs[field.name]
+        elif isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+            value = field.default.factory()
+        else:
+            value = field.default
+        object.__setattr__(instance, field.name, value)
+    for field in fields:
+        if field.validator is None:
+            continue
+        try:
+            field.validator(instance, field, getattr(instance, field.name))
+        except (TypeError, ValueError):
+            name: str = field.name
+            return name
+    return None
 
 
 def _message_of(error: Exception) -> str:
@@ -210,6 +238,9 @@ def _unstructure_span(value: DateSpan) -> str:
 @functools.cache
 def converter() -> cattrs.Converter:
     """The strict converter (built once; cattrs itself is imported on first use)."""
+    from cattrs.gen import make_dict_unstructure_fn
+    from cattrs.preconf.json import make_converter
+
     conv = make_converter(forbid_extra_keys=True)
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
@@ -227,13 +258,34 @@ def converter() -> cattrs.Converter:
     for cls in (SourceRef, Reading, *RECORD_TYPES.values()):
         conv.register_structure_hook(cls, _record_hook(conv, cls))
         conv.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, conv))
+    # The manifest's classes too: cattrs' generated hooks would let an attrs
+    # validator's error escape as a ClassValidationError group (a bad release id
+    # in release.json crashed `sinorussia validate`). TableInfo first: the
+    # ReleaseInfo hook looks up the hook of its tuple of TableInfo when built.
+    from sinorussia._manifest import ReleaseInfo, TableInfo
+
+    for manifest_cls in (TableInfo, ReleaseInfo):
+        conv.register_structure_hook(manifest_cls, _record_hook(conv, manifest_cls))
     return conv
 
 
 def structure_record(raw: object, cls: type[T]) -> T:
-    """Structure one decoded JSON value into ``cls``, or raise FieldError."""
-    result: T = converter().structure(raw, cls)
-    return result
+    """Structure one decoded JSON value into ``cls``, or raise FieldError.
+
+    A valid record takes the generated fast path (``_fastpath``); anything it
+    declines goes through the converter, which names the field at fault. So
+    cattrs is imported only when a value is refused, or a record unstructured.
+    """
+    fast = compiled(cls)
+    if fast is not None:
+        try:
+            result: T = fast(raw)
+        except Exception:  # noqa: BLE001 - declined, for any reason: the converter decides and explains
+            pass
+        else:
+            return result
+    structured: T = converter().structure(raw, cls)
+    return structured
 
 
 def unstructure_record(record: Record | SourceRef | Reading) -> dict[str, Any]:

@@ -9,6 +9,8 @@ tables by id.
 from __future__ import annotations
 
 import functools
+import operator
+import typing
 from collections.abc import Iterable, Mapping
 from datetime import date
 from types import MappingProxyType
@@ -76,6 +78,18 @@ class Dataset:
     def counts(self) -> dict[str, int]:
         """The number of records per table."""
         return {name: len(rows) for name, rows in self._tables.items()}
+
+    def to_pandas(self, table: str) -> Any:
+        """One table as a ``pandas.DataFrame`` (needs the ``pandas`` extra).
+
+        One row per record, in the table's order; the columns are the CSV
+        export's: every field, plus each date span's ``_earliest``, ``_latest``
+        and ``_precision`` and, for events, ``goldstein`` and ``quad_class``.
+        """
+        from sinorussia._arrow import to_pandas
+        from sinorussia._models import RECORD_TYPES
+
+        return to_pandas(self.table(table), RECORD_TYPES[table])
 
     def sources(self) -> tuple[Source, ...]:
         """Every source, by id."""
@@ -177,21 +191,32 @@ class Dataset:
         )
 
     # ----------------------------------------------------------------- events
+    # Indexes hold positions in the events table, so that answers come out in
+    # its order by sorting integers. Each is built on first use, once.
     @functools.cached_property
-    def _rank(self) -> Mapping[str, int]:
-        return MappingProxyType({e.id: n for n, e in enumerate(self._tables["events"])})
+    def _events_by_date(self) -> SpanIndex:
+        return SpanIndex(enumerate(event.when for event in self._tables["events"]))
 
     @functools.cached_property
-    def _events_by_date(self) -> SpanIndex[Event]:
-        return SpanIndex(self._tables["events"], lambda e: e.when)
-
-    @functools.cached_property
-    def _events_by_actor(self) -> Mapping[str, tuple[tuple[Event, ...], SpanIndex[Event]]]:
-        groups: dict[str, list[Event]] = {}
-        for event in self._tables["events"]:
+    def _event_positions_by_actor(self) -> Mapping[str, tuple[int, ...]]:
+        groups: dict[str, list[int]] = {}
+        for position, event in enumerate(self._tables["events"]):
             for actor in {*event.actors, *event.recipients}:
-                groups.setdefault(actor, []).append(event)
-        return MappingProxyType({a: (tuple(rows), SpanIndex(rows, lambda e: e.when)) for a, rows in groups.items()})
+                groups.setdefault(actor, []).append(position)
+        return MappingProxyType({actor: tuple(positions) for actor, positions in groups.items()})
+
+    @functools.cached_property
+    def _events_by_actor_and_date(self) -> dict[str, SpanIndex]:
+        return {}  # filled one actor at a time, on that actor's first dated query
+
+    def _actor_event_index(self, actor_id: str) -> SpanIndex:
+        index = self._events_by_actor_and_date.get(actor_id)
+        if index is None:  # two threads may both build it: the same index, harmlessly twice
+            events = self._tables["events"]
+            positions = self._event_positions_by_actor.get(actor_id, ())
+            index = SpanIndex((position, events[position].when) for position in positions)
+            self._events_by_actor_and_date[actor_id] = index
+        return index
 
     def events(
         self,
@@ -222,18 +247,24 @@ class Dataset:
             raise QueryError(f"cameo={cameo!r}: give CAMEO codes or prefixes as digit strings, e.g. '042'")
         if chronology is not None and not isinstance(chronology, bool):
             raise QueryError(f"chronology={chronology!r} must be True or False")
+        events = self._tables["events"]
         candidates: Iterable[Event]
         if actor is not None:
-            found: dict[str, Event] = {}
-            for actor_id in self._actor_ids(actor):
-                rows, index = self._events_by_actor.get(actor_id, ((), SpanIndex((), lambda e: e.when)))
-                for event in index.overlapping(window[0], window[1]) if window else rows:
-                    found[event.id] = event
-            candidates = sorted(found.values(), key=lambda e: self._rank[e.id])
+            actor_ids = self._actor_ids(actor)
+            if window is not None:
+                found = [self._actor_event_index(a).overlapping(window[0], window[1]) for a in actor_ids]
+            else:
+                found = [list(self._event_positions_by_actor.get(a, ())) for a in actor_ids]
+            positions = found[0] if len(found) == 1 else sorted({p for group in found for p in group})
+            candidates = _pick(events, positions)
         elif window is not None:
-            candidates = sorted(self._events_by_date.overlapping(window[0], window[1]), key=lambda e: self._rank[e.id])
+            candidates = _pick(events, self._events_by_date.overlapping(window[0], window[1]))
         else:
-            candidates = self._tables["events"]
+            candidates = events
+        # The indexes answered the overlap already; "within" still needs its check.
+        window = window if window is not None and window[2] else None
+        if window is None and kinds is None and prefixes is None and chronology is None and text is None:
+            return candidates if isinstance(candidates, tuple) else tuple(candidates)
         return tuple(
             e
             for e in candidates
@@ -423,3 +454,10 @@ class Dataset:
 def _ids(value: object) -> frozenset[str]:
     """Ids of records given as records or ids."""
     return frozenset(item if isinstance(item, str) else getattr(item, "id", item) for item in values(value))
+
+
+def _pick(rows: tuple[Event, ...], positions: list[int]) -> tuple[Event, ...]:
+    """``rows`` at ``positions``, as a tuple (itemgetter builds it in C: a query's answers, fast)."""
+    if len(positions) < 2:  # itemgetter of one position returns the row itself, of none fails
+        return tuple(rows[position] for position in positions)
+    return typing.cast("tuple[Event, ...]", operator.itemgetter(*positions)(rows))

@@ -65,7 +65,7 @@ def _parse_point(text: str) -> tuple[date, date, Precision]:
         return date(year, month, 1), date(year, month, last), Precision.MONTH
     day = int(match["d"])
     if not 1 <= day <= last:
-        raise ValueError(f"{text!r}: {year:04d}-{month:02d} has no day {day:02d}")
+        raise ValueError(f"{text!r}: {year:04d}-{month:02d} has no day {day:02d} (its days are 01 to {last:02d})")
     return date(year, month, day), date(year, month, day), Precision.DAY
 
 

@@ -63,6 +63,11 @@ def date_window(on: object, between: object, match: str) -> tuple[date, date, bo
         return day, day, match == "within"
     if between is None:
         return None
+    if type(between) is tuple and len(between) == 2 and type(between[0]) is date and type(between[1]) is date:
+        first, last = between  # two dates: the common case, without the checks below
+        if last < first:
+            raise QueryError(f"between=({first}, {last}) ends before it starts")
+        return first, last, match == "within"
     if isinstance(between, (str, bytes)) or not isinstance(between, Iterable):
         raise QueryError("between= takes a pair (first, last) of dates")
     pair = tuple(between)

@@ -1,58 +1,106 @@
-"""A date index: records sorted by start day, queried with bisect.
+"""A date index: which records' spans overlap a window, found with bisect.
 
 Overlap with ``[first, last]`` needs ``earliest <= last`` and ``latest >=
-first``. With records sorted by ``earliest`` the first condition is a prefix;
-knowing the longest closed span bounds where the second can start to hold, so a
-query touches only the records that can match, plus the (few) open-ended ones.
+first``. Sorted by ``earliest``, the first condition is a prefix, found by
+bisect. For the second, a record cannot overlap unless it starts at most its
+own length before ``first``; so spans are kept in buckets by length (a day,
+up to a week, two months, a year and a half, twelve years, longer), each
+sorted by start. A query looks in each bucket only as far back as that
+bucket's longest span lasts, and a record that starts no further back than
+the bucket's shortest span lasts is an answer without a look at its end: in
+a bucket of year-long spans (all 364 or 365 days) only one day's starts are
+checked.
+One span of ten years costs a query one look in its own bucket, not a scan of
+ten years of day-long events (an index bounded by the longest span overall
+would do that).
+
+Open-ended spans (``2005/..``) overlap every window that ends after they
+start; undated records overlap none. The index holds positions, not records:
+answers come back as positions in ascending order, i.e. in the order of the
+table the positions point into.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from datetime import date
-from typing import Generic, TypeVar
+from itertools import compress
 
 from sinorussia._dates import DateSpan
 
 __all__ = ["SpanIndex"]
 
-R = TypeVar("R")
+#: Upper bounds (in days, exclusive) of the length classes: a day, a week, two
+#: months, a year and a half, twelve years, longer. A query pays a few bisects
+#: per class, and in each class looks back at most that class's longest span.
+_CLASSES = (1, 8, 64, 512, 4096)
 
 
-class SpanIndex(Generic[R]):
-    """Records with a DateSpan, for fast overlap queries."""
+def _length_class(days: int) -> int:
+    return bisect.bisect_right(_CLASSES, days)
 
-    __slots__ = ("_longest", "_open", "_records", "_starts", "_undated")
 
-    def __init__(self, records: Iterable[R], span_of: Callable[[R], DateSpan | None]) -> None:
-        closed: list[tuple[int, int, R]] = []
-        self._open: list[tuple[int, R]] = []
-        self._undated: list[R] = []
-        longest = 0
-        for record in records:
-            span = span_of(record)
+class _Bucket:
+    """Closed spans of one length class, sorted by start: parallel lists of days and positions."""
+
+    __slots__ = ("ends", "longest", "positions", "shortest", "starts")
+
+    def __init__(self, rows: list[tuple[int, int, int]]) -> None:
+        rows.sort()
+        # Lists, not arrays: bisect and slices then work on the int objects
+        # themselves instead of boxing one per probe or per answer.
+        self.starts = [start for start, _, _ in rows]
+        self.ends = [end for _, end, _ in rows]
+        self.positions = [position for _, _, position in rows]
+        self.longest = max((end - start for start, end, _ in rows), default=0)
+        self.shortest = min((end - start for start, end, _ in rows), default=0)
+
+
+class SpanIndex:
+    """Positions of dated records, for fast overlap queries."""
+
+    __slots__ = ("_buckets", "_open_positions", "_open_starts")
+
+    def __init__(self, spans: Iterable[tuple[int, DateSpan | None]]) -> None:
+        """Index ``(position, span)`` pairs; a span of None is never found."""
+        days: dict[int, int] = {}  # one int object per distinct day, shared by every list below
+        by_class: dict[int, list[tuple[int, int, int]]] = {}
+        opened: list[tuple[int, int]] = []
+        for position, span in spans:
             if span is None:
-                self._undated.append(record)
-            elif span.latest is None:
-                self._open.append((span.earliest.toordinal(), record))
-            else:
-                start, end = span.earliest.toordinal(), span.latest.toordinal()
-                longest = max(longest, end - start)
-                closed.append((start, end, record))
-        closed.sort(key=lambda item: item[0])
-        self._starts = [item[0] for item in closed]
-        self._records = closed
-        self._longest = longest
+                continue
+            start = span.earliest.toordinal()
+            start = days.setdefault(start, start)
+            if span.latest is None:
+                opened.append((start, position))
+                continue
+            end = span.latest.toordinal()
+            end = days.setdefault(end, end)
+            by_class.setdefault(_length_class(end - start), []).append((start, end, position))
+        buckets = [_Bucket(rows) for _, rows in sorted(by_class.items())]
+        # Plain tuples: the query loop unpacks them instead of looking up attributes.
+        self._buckets = tuple((b.starts, b.ends, b.positions, b.shortest, b.longest) for b in buckets)
+        opened.sort()
+        self._open_starts = [start for start, _ in opened]
+        self._open_positions = [position for _, position in opened]
 
-    def overlapping(self, first: date, last: date) -> Iterator[R]:
-        """Records whose span shares a day with ``[first, last]`` (any order)."""
-        lo_day, hi_day = first.toordinal(), last.toordinal()
-        lo = bisect.bisect_left(self._starts, lo_day - self._longest)
-        hi = bisect.bisect_right(self._starts, hi_day)
-        for _start, end, record in self._records[lo:hi]:
-            if end >= lo_day:
-                yield record
-        for start, record in self._open:
-            if start <= hi_day:
-                yield record
+    def overlapping(self, first: date, last: date) -> list[int]:
+        """Positions of the spans that share a day with ``[first, last]``, ascending."""
+        low, high = first.toordinal(), last.toordinal()
+        found: list[int] = []
+        for starts, ends, positions, shortest, longest in self._buckets:
+            end_of_window = bisect.bisect_right(starts, high)
+            # Starting by `last`, and no longer before `first` than the bucket's
+            # shortest span lasts: an answer, whatever its end.
+            certain = bisect.bisect_left(starts, low - shortest, 0, end_of_window) if shortest else None
+            if certain is None:
+                certain = bisect.bisect_left(starts, low, 0, end_of_window)
+            found += positions[certain:end_of_window]
+            # Starting earlier, but no longer before than the longest lasts: an answer if it reaches `first`.
+            earliest = bisect.bisect_left(starts, low - longest, 0, certain) if longest else certain
+            if earliest < certain:
+                found += compress(positions[earliest:certain], map(low.__le__, ends[earliest:certain]))
+        found += self._open_positions[: bisect.bisect_right(self._open_starts, high)]
+        found.sort()
+        return found

@@ -18,20 +18,68 @@ _MAX_INT_DIGITS = 100
 
 
 class JsonError(ValueError):
-    """A line or file that is not strict JSON; ``path`` points at the culprit."""
+    """A line or file that is not strict JSON.
 
-    def __init__(self, message: str, path: str = "$") -> None:
+    ``path`` points at the culprit (``$.sources[0].source``); ``line`` is its
+    line within the text decoded, when the decoder knows it (multi-line files).
+    """
+
+    def __init__(self, message: str, path: str = "$", line: int | None = None) -> None:
         self.path = path
+        self.line = line
         super().__init__(message)
 
 
+class _DuplicateKeyError(JsonError):
+    """A key given twice in one object; its full path is found afterwards."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        super().__init__(f"duplicate key {key!r} in one object", f"$.{key}")
+
+
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise JsonError(f"duplicate key {key!r} in one object", f"$.{key}")
-        result[key] = value
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise _DuplicateKeyError(_first_duplicate(pairs))
     return result
+
+
+def _first_duplicate(pairs: list[tuple[str, Any]]) -> str:
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            return key
+        seen.add(key)
+    raise AssertionError("no duplicate key")  # pragma: no cover - only called when there is one
+
+
+class _Duplicates(dict[str, Any]):
+    """An object that held a duplicate key (``key``), kept to find its path."""
+
+    key = ""
+
+
+def _marking_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = _Duplicates(pairs)
+    if len(result) != len(pairs):
+        result.key = _first_duplicate(pairs)
+    return result
+
+
+def _duplicate_path(value: Any, path: str = "$") -> str | None:
+    """The JSON path of the first key given twice in ``value``, depth first."""
+    # Iterative, so a deep (but decodable) value cannot exhaust the stack.
+    stack: list[tuple[Any, str]] = [(value, path)]
+    while stack:
+        item, where = stack.pop()
+        if isinstance(item, _Duplicates) and item.key:
+            return f"{where}.{item.key}"
+        if isinstance(item, dict):
+            stack.extend((child, f"{where}.{key}") for key, child in reversed(list(item.items())))
+        elif isinstance(item, list):
+            stack.extend((child, f"{where}[{index}]") for index, child in reversed(list(enumerate(item))))
+    return None  # pragma: no cover - only called on a value that holds a duplicate
 
 
 def _constant(name: str) -> Any:
@@ -53,23 +101,42 @@ def _int(text: str) -> int:
 
 
 _decoder = json.JSONDecoder(object_pairs_hook=_pairs, parse_constant=_constant, parse_float=_float, parse_int=_int)
+_marking_decoder = json.JSONDecoder(
+    object_pairs_hook=_marking_pairs, parse_constant=_constant, parse_float=_float, parse_int=_int
+)
 
 
 def loads(text: str) -> Any:
     """Decode one JSON document strictly, raising only :class:`JsonError`."""
     try:
         value = _decoder.decode(text)
+    except _DuplicateKeyError as error:
+        raise _locate_duplicate(text, error) from None
     except JsonError:
         raise
     except RecursionError:
         raise JsonError("JSON nested too deeply") from None
     except json.JSONDecodeError as error:
-        raise JsonError(f"invalid JSON: {error.msg} (column {error.colno})") from None
-    except ValueError as error:  # e.g. int conversion limits
+        raise JsonError(f"invalid JSON: {error.msg} (column {error.colno})", line=error.lineno) from None
+    except ValueError as error:  # pragma: no cover - defensive: the hooks above pre-empt int() limits
         raise JsonError(f"invalid JSON: {error}") from None
-    if "\\u" in text and _has_lone_surrogate(value):
-        raise JsonError("string holds a lone UTF-16 surrogate (\\ud800-\\udfff)")
+    if "\\u" in text:  # only an escape can smuggle in a surrogate: valid UTF-8 holds none
+        try:
+            lone = _has_lone_surrogate(value)
+        except RecursionError:
+            raise JsonError("JSON nested too deeply") from None
+        if lone:
+            raise JsonError("string holds a lone UTF-16 surrogate (\\ud800-\\udfff)")
     return value
+
+
+def _locate_duplicate(text: str, error: _DuplicateKeyError) -> JsonError:
+    """The duplicate-key error with the key's full path (decoding again, only on this error path)."""
+    try:
+        path = _duplicate_path(_marking_decoder.decode(text))
+    except (ValueError, RecursionError):  # the text breaks again after the duplicate
+        path = None
+    return JsonError(str(error), path or error.path)
 
 
 def _has_lone_surrogate(value: Any) -> bool:

@@ -12,20 +12,24 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import json
 import os
+import re
 import stat
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from sinorussia._convert import FieldError, structure_record
 from sinorussia._jsonl import JsonError, decode_text, loads, split_lines
-from sinorussia._manifest import ReleaseInfo, check_table_path
+from sinorussia._manifest import ReleaseInfo, check_schema_version, check_table_path
 from sinorussia._models import RECORD_TYPES, Record
 from sinorussia._problems import Problems
-from sinorussia._resources import Traversable
 from sinorussia.exceptions import ReleaseError
+
+if TYPE_CHECKING:  # importlib.resources is imported only where a zipped install needs it
+    from sinorussia._resources import Traversable
 
 __all__ = ["MANIFEST", "LoadedRelease", "read_manifest", "read_release"]
 
@@ -45,14 +49,19 @@ class LoadedRelease:
 def _read_bytes(root: Traversable, name: str) -> bytes:
     """Read one file of the release, refusing links, special files and escapes.
 
-    Raises OSError-free ReleaseError-ready ValueError messages via _FileRefusedError.
+    ``name`` was already checked as a string (``check_table_path``). Every
+    refusal, and every error of the file system, is a ``_FileRefusedError``.
     """
     entry = root.joinpath(name)
     if isinstance(entry, Path):
         return _read_disk_file(Path(str(root)), entry)
-    if not entry.is_file():
-        raise _FileRefusedError("file is missing" if not entry.is_dir() else "is a directory, not a file")
-    return entry.read_bytes()
+    # A zipped install or another Traversable: no links or devices to follow.
+    try:
+        if not entry.is_file():
+            raise _FileRefusedError("is a directory, not a file" if entry.is_dir() else "file is missing")
+        return entry.read_bytes()
+    except OSError as error:
+        raise _FileRefusedError(f"cannot read: {error}") from None
 
 
 class _FileRefusedError(Exception):
@@ -93,14 +102,31 @@ def read_manifest(root: Traversable, *, origin: str = "", hint: str | None = Non
     except _FileRefusedError as error:
         raise ReleaseError(str(error), release=hint, file=MANIFEST) from None
     try:
-        raw = loads(decode_text(data))
+        text = decode_text(data)
+        raw = loads(text)
     except JsonError as error:
-        raise ReleaseError(str(error), release=hint, file=MANIFEST, line=1, field=error.path) from None
+        raise ReleaseError(str(error), release=hint, file=MANIFEST, line=error.line, field=error.path) from None
     release = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else hint
     try:
         return _manifest_from_json(raw, origin)
     except FieldError as error:
-        raise ReleaseError(error.message, release=release, file=MANIFEST, line=1, field=error.path) from None
+        line = _line_of(text, error.path)
+        raise ReleaseError(error.message, release=release, file=MANIFEST, line=line, field=error.path) from None
+
+
+def _line_of(text: str, path: str) -> int | None:
+    """The line of ``path``'s last key in a multi-line manifest, or None when unsure.
+
+    A guess good for manifests written as ``seal`` writes them (one key per
+    line): each key of the path is looked up after the previous one.
+    """
+    position = 0
+    for key in re.findall(r"\.([^.\[]+)", path):
+        found = text.find(json.dumps(key) + ":", position)
+        if found < 0:
+            return None
+        position = found
+    return text.count("\n", 0, position) + 1
 
 
 def _manifest_from_json(raw: Any, origin: str) -> ReleaseInfo:
@@ -108,6 +134,12 @@ def _manifest_from_json(raw: Any, origin: str) -> ReleaseInfo:
         raise FieldError("$", "the manifest must be a JSON object")
     if "origin" in raw:
         raise FieldError("$.origin", "unknown field")
+    # First, so that a release of a newer schema is refused for what it is,
+    # not for whatever its unknown layout breaks below.
+    if isinstance(raw.get("schema_version"), str):
+        problem = check_schema_version(raw["schema_version"])
+        if problem is not None:
+            raise FieldError("$.schema_version", problem)
     tables = raw.get("tables")
     if not isinstance(tables, dict):
         raise FieldError("$.tables", "expected an object mapping each table name to {file, rows, sha256}")
@@ -117,6 +149,8 @@ def _manifest_from_json(raw: Any, origin: str) -> ReleaseInfo:
             raise FieldError(f"$.tables.{name}", f"unknown table; tables are: {', '.join(RECORD_TYPES)}")
         if not isinstance(entry, dict):
             raise FieldError(f"$.tables.{name}", "expected an object {file, rows, sha256}")
+        if "name" in entry:  # the table's name is its key in "tables"
+            raise FieldError(f"$.tables.{name}.name", "unknown field; a table entry has: file, rows, sha256")
         if isinstance(entry.get("file"), str):
             problem = check_table_path(entry["file"])
             if problem is not None:
@@ -158,7 +192,7 @@ def _check_unlisted(root: Traversable, info: ReleaseInfo, problems: Problems) ->
     try:
         names = sorted(entry.name for entry in root.iterdir())
     except OSError as error:
-        problems.add(f"cannot list the release directory: {error}")
+        problems.add(f"cannot list the release directory: {error}", file=root.name or ".")
         return
     for name in names:
         if name.endswith(".jsonl") and name not in listed:
@@ -176,7 +210,7 @@ def _read_table(
     try:
         data = _read_bytes(root, table.file)
     except _FileRefusedError as error:
-        problems.add(str(error), file=table.file)
+        problems.add(f"{error} (the manifest lists it for table {name!r})", file=table.file)
         return ()
     digest = hashlib.sha256(data).hexdigest()
     if digest != table.sha256:
@@ -187,13 +221,17 @@ def _read_table(
     except JsonError as error:
         problems.add(str(error), file=table.file)
         return ()
+    del data  # each copy of a large table held to the end would add to the load's peak memory
     lines = split_lines(text)
+    del text
     if len(lines) != table.rows:
         problems.add(f"row count mismatch: manifest says {table.rows}, file has {len(lines)}", file=table.file)
         return ()
     cls = RECORD_TYPES[name]
     records: list[Record] = []
-    for number, line in enumerate(lines, 1):
+    lines.reverse()  # popped from the end, each line is freed once its record is built
+    for number in range(1, len(lines) + 1):
+        line = lines.pop()
         if problems.full:
             problems.truncated = True
             break

@@ -22,6 +22,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "ReleaseInfo",
     "TableInfo",
+    "check_schema_version",
     "check_table_path",
 ]
 
@@ -51,6 +52,19 @@ def check_table_path(name: str) -> str | None:
         return f"{name!r} holds a character not allowed in a file name"
     if _FILE_NAME.fullmatch(name) is None:
         return f"{name!r} is not a plain '<name>.jsonl' file name"
+    return None
+
+
+def check_schema_version(version: str) -> str | None:
+    """Why this library cannot read a release of schema ``version``, or None when it can."""
+    if _VERSION.fullmatch(version) is None:
+        return f"schema_version {version!r} is not MAJOR.MINOR"
+    if version.split(".", maxsplit=1)[0] not in KNOWN_SCHEMA_MAJORS:
+        known = ", ".join(f"{major}.x" for major in KNOWN_SCHEMA_MAJORS)
+        return (
+            f"schema version {version} is not supported by this sinorussia (it reads {known});"
+            " upgrade sinorussia to load this release"
+        )
     return None
 
 
@@ -93,14 +107,9 @@ class ReleaseInfo:
 
     @schema_version.validator
     def _check_schema(self, _: attrs.Attribute[Any], value: str) -> None:
-        if _VERSION.fullmatch(value) is None:
-            raise ValueError(f"schema_version {value!r} is not MAJOR.MINOR")
-        if value.split(".", maxsplit=1)[0] not in KNOWN_SCHEMA_MAJORS:
-            known = ", ".join(f"{major}.x" for major in KNOWN_SCHEMA_MAJORS)
-            raise ValueError(
-                f"schema version {value} is not supported by this sinorussia (it reads {known});"
-                " upgrade sinorussia to load this release"
-            )
+        problem = check_schema_version(value)
+        if problem is not None:
+            raise ValueError(problem)
 
     @tables.validator
     def _check_tables(self, _: attrs.Attribute[Any], value: tuple[TableInfo, ...]) -> None:

@@ -22,13 +22,13 @@ from types import MappingProxyType
 
 import attrs
 
-from sinorussia._cameo import codebook
+from sinorussia._cameo import codes
 from sinorussia._dates import DateSpan
 from sinorussia._loader import LoadedRelease
 from sinorussia._manifest import ReleaseInfo
 from sinorussia._models import RECORD_TYPES, Document, Event, Record
 from sinorussia._problems import Problems
-from sinorussia._references import references
+from sinorussia._references import all_resolve, references
 
 __all__ = ["MergedTables", "merge", "sort_key"]
 
@@ -59,7 +59,7 @@ def sort_key(record: Record) -> tuple[date, date, str]:
 
 def merge(loaded: Iterable[LoadedRelease]) -> MergedTables:
     """Merge releases, or raise one ReleaseError listing what is wrong."""
-    releases = sorted(loaded, key=lambda release: release.info.id)
+    releases = sorted(loaded, key=lambda release: (release.info.id, release.info.origin))
     names = ", ".join(release.info.id for release in releases)
     problems = Problems(names if len(releases) != 1 else releases[0].info.id)
     _check_release_ids(releases, problems)
@@ -78,13 +78,15 @@ def merge(loaded: Iterable[LoadedRelease]) -> MergedTables:
 
     aliases, dropped = _supersession(everything, owner, place, problems)
     kept = [(table, record) for table, record in everything if id(record) not in dropped]
-    by_id: dict[str, tuple[str, Record]] = {}
-    for table, record in sorted(kept, key=lambda item: place(item[1])):
-        if record.id in by_id:
-            other = by_id[record.id][1]
-            _add(problems, owner, record, f"id {record.id!r} is used twice: here and at {place(other)}", "$.id")
-        else:
-            by_id[record.id] = (table, record)
+    by_id = {record.id: (table, record) for table, record in kept}
+    if len(by_id) != len(kept):  # an id used twice: again, in the order of places, to name both
+        by_id = {}
+        for table, record in sorted(kept, key=lambda item: place(item[1])):
+            if record.id in by_id:
+                other = by_id[record.id][1]
+                _add(problems, owner, record, f"id {record.id!r} is used twice: here and at {place(other)}", "$.id")
+            else:
+                by_id[record.id] = (table, record)
     for alias in aliases:
         if alias in by_id and by_id[alias][1].id != aliases[alias]:
             _add(problems, owner, by_id[alias][1], f"id {alias!r} is both superseded and still in use", "$.id")
@@ -150,7 +152,24 @@ def _supersession(
     for old, new in claims.items():
         if old != new.id:
             aliases[old] = new.id
-    return aliases, dropped
+    return _follow(aliases, claims, owner, problems), dropped
+
+
+def _follow(
+    aliases: dict[str, str], claims: dict[str, Record], owner: dict[int, LoadedRelease], problems: Problems
+) -> dict[str, str]:
+    """Resolve chains of corrections (x by y, y by z: x -> z); refuse longer cycles."""
+    final: dict[str, str] = {}
+    for old in sorted(aliases):
+        chain = [old]
+        while chain[-1] in aliases and aliases[chain[-1]] not in chain:
+            chain.append(aliases[chain[-1]])
+        if chain[-1] in aliases:
+            cycle = " -> ".join([*chain[chain.index(aliases[chain[-1]]) :], aliases[chain[-1]]])
+            _add(problems, owner, claims[old], f"supersession cycle: {cycle}", "$.supersedes")
+            continue
+        final[old] = chain[-1]
+    return final
 
 
 def _check_references(
@@ -160,13 +179,16 @@ def _check_references(
     owner: dict[int, LoadedRelease],
     problems: Problems,
 ) -> None:
-    cameo = codebook()
+    cameo = codes()
+    resolving = _Resolving(by_id, aliases)
     for _, record in kept:
         if problems.full:
             problems.truncated = True
             return
         if isinstance(record, Event) and record.cameo not in cameo:
             _add(problems, owner, record, f"{record.cameo!r} is not a CAMEO event code", "$.cameo")
+        if all_resolve(record, resolving):
+            continue  # the usual case, checked without writing a JSON path per reference
         for path, target, allowed in references(record):
             resolved = by_id.get(aliases.get(target, target))
             if resolved is None:
@@ -179,3 +201,29 @@ def _check_references(
                     f"{target!r} is in {resolved[0]}, but this field refers to {' or '.join(allowed)}",
                     path,
                 )
+
+
+
+class _Resolving(dict[tuple[str, ...], frozenset[str]]):
+    """Allowed tables -> every id that resolves (through supersession) to a record of one of them.
+
+    Built per tables on first use; with it a record's references are checked
+    with set operations. An empty key (any table) holds every id that resolves.
+    """
+
+    def __init__(self, by_id: dict[str, tuple[str, Record]], aliases: dict[str, str]) -> None:
+        super().__init__()
+        self.by_id = by_id
+        self.aliases = aliases
+
+    def __missing__(self, tables: tuple[str, ...]) -> frozenset[str]:
+        # The rule of _check_references: an id resolves to by_id[aliases.get(id, id)].
+        found = {
+            key for key, (table, _) in self.by_id.items() if key not in self.aliases and (not tables or table in tables)
+        }
+        for old, new in self.aliases.items():
+            resolved = self.by_id.get(new)
+            if resolved is not None and (not tables or resolved[0] in tables):
+                found.add(old)
+        self[tables] = frozenset(found)
+        return self[tables]

@@ -26,6 +26,7 @@ from sinorussia._enums import (
     SourceKind,
     Stance,
 )
+from sinorussia._html import NotebookMixin
 
 __all__ = [
     "RECORD_TYPES",
@@ -80,6 +81,11 @@ class SourceRef:
 
     ``locator`` is the article's section heading (or a page); ``quote`` is the
     source's own words that support the record, when it has any.
+
+    Attributes:
+        source: The id of the cited Source.
+        locator: Where in the source: the article's section heading, or a page.
+        quote: The source's own words that support the record, verbatim; None where it has none.
     """
 
     source: str = attrs.field(validator=_slug)
@@ -92,8 +98,21 @@ _supersedes = attrs.field(default=(), validator=_ids)
 
 
 @attrs.frozen(kw_only=True)
-class Source:
-    """A work cited: the article itself, a document, or general knowledge."""
+class Source(NotebookMixin):
+    """A work cited: the article itself, a document, or general knowledge.
+
+    Attributes:
+        id: Slug naming the work, e.g. ``yu-2016-reluctant-allies``.
+        title: The work's title as printed.
+        kind: What kind of work it is (SourceKind): the article, an official document, a reference work, or general
+            knowledge.
+        author: Author, or issuing office, as printed; None for general knowledge.
+        publication: Journal, newspaper or website, with volume, issue and pages where known.
+        date: When the work was published, at the precision known.
+        url: Where the work can be read, if anywhere.
+        note: What the work is used for in this dataset.
+        supersedes: Ids of records of earlier releases that this record replaces; they resolve to it.
+    """
 
     TABLE: ClassVar[str] = "sources"
     id: str = attrs.field(validator=_slug)
@@ -108,11 +127,25 @@ class Source:
 
 
 @attrs.frozen(kw_only=True)
-class Actor:
+class Actor(NotebookMixin):
     """A state, organization, person or news outlet.
 
     A state's id is its ISO 3166-1 alpha-3 code; every other actor's is a slug.
     ``title`` and ``affiliations`` are as of the source, not today.
+
+    Attributes:
+        id: A state's ISO 3166-1 alpha-3 code (``CHN``); for every other actor a slug (``xi-jinping``).
+        kind: State, organization, person or media outlet (ActorKind).
+        name: The usual English name.
+        aliases: Other names and spellings the source or common usage gives (``EEU``, ``Xi``).
+        country: ISO alpha-3 code of the state a person, outlet or national body belongs to.
+        title: A person's office or role as of the source, not today.
+        affiliations: Ids of the organizations or states an actor serves, as of the source.
+        wikidata: Wikidata QID (``Q148``), for joining with other data.
+        cow: Correlates of War state number, for states.
+        cameo_actor: CAMEO actor code (``CHN``, ``RUSGOV``), as event coders use it.
+        sources: Where the record comes from: at least one SourceRef, with the source's words where it has any.
+        supersedes: Ids of records of earlier releases that this record replaces; they resolve to it.
     """
 
     TABLE: ClassVar[str] = "actors"
@@ -140,12 +173,31 @@ class Actor:
 
 
 @attrs.frozen(kw_only=True)
-class Event:
+class Event(NotebookMixin):
     """Something that happened, or was announced to happen, at a date.
 
     ``cameo`` is the CAMEO event code as a string ("042"); ``goldstein`` and
     ``quad_class`` are derived from it through the codebook. ``recipients``
     are the targets of the action (the host of a visit).
+
+    Attributes:
+        id: Slug beginning with the event's date: ``2016-06-25-putin-visits-beijing``.
+        when: When it happened, at the precision the source supports (a day, a month, an interval).
+        title: A short headline.
+        summary: What happened, in a sentence or two.
+        kind: What kind of event (EventKind): visit, summit, meeting, talks, exercise, signing...
+        cameo: CAMEO event code as a string with its leading zeros (``042``: make a visit).
+        actors: Ids of the actors who act (the visitor, the speaker, the parties).
+        recipients: Ids of the targets of the action (the host of a visit); may be empty.
+        location: Where it happened, as the source names the place.
+        country: ISO alpha-3 code of the state where it happened.
+        documents: Ids of documents signed, issued or discussed at the event.
+        issues: Ids of the issues the event concerns.
+        chronology: True when the article's chronology lists the event.
+        chronology_order: Position of the entry in the article's chronology (1 is first); set exactly when
+            chronology is true.
+        sources: Where the record comes from: at least one SourceRef, with the source's words where it has any.
+        supersedes: Ids of records of earlier releases that this record replaces; they resolve to it.
     """
 
     TABLE: ClassVar[str] = "events"
@@ -187,8 +239,25 @@ class Event:
 
 
 @attrs.frozen(kw_only=True)
-class Document:
-    """A statement, declaration, treaty, memorandum, plan, report or opinion piece."""
+class Document(NotebookMixin):
+    """A statement, declaration, treaty, memorandum, plan, report or opinion piece.
+
+    Attributes:
+        id: Slug naming the document.
+        title: The document's title, or a descriptive one where the source gives none.
+        kind: What kind of text it is (DocumentKind).
+        date: When it was signed, issued or published, at the precision known.
+        aliases: Other titles it goes by.
+        parties: Ids of the states or organizations that issue it or are bound by it.
+        signatories: Ids of the persons who signed it.
+        authors: Ids of the persons or outlets that wrote it (editorials, reports).
+        event: Id of the event at which it was signed or issued.
+        issues: Ids of the issues it addresses.
+        summary: What it says or does.
+        excerpts: Its words as the source quotes them, verbatim.
+        sources: Where the record comes from: at least one SourceRef, with the source's words where it has any.
+        supersedes: Ids of records of earlier releases that this record replaces; they resolve to it.
+    """
 
     TABLE: ClassVar[str] = "documents"
     id: str = attrs.field(validator=_slug)
@@ -208,8 +277,19 @@ class Document:
 
 
 @attrs.frozen(kw_only=True)
-class Membership:
-    """A state's standing in an organization over a period."""
+class Membership(NotebookMixin):
+    """A state's standing in an organization over a period.
+
+    Attributes:
+        id: Slug naming the membership period.
+        organization: Id of the organization (``sco``).
+        member: Id of the state (ISO alpha-3).
+        status: Member, acceding, observer, dialogue partner or applicant (MembershipStatus).
+        period: When the status held; an open end (``2005/..``) means still so at the end of coverage.
+        note: Anything the period needs said (how it began or ended).
+        sources: Where the record comes from: at least one SourceRef, with the source's words where it has any.
+        supersedes: Ids of records of earlier releases that this record replaces; they resolve to it.
+    """
 
     TABLE: ClassVar[str] = "memberships"
     id: str = attrs.field(validator=_slug)
@@ -223,8 +303,16 @@ class Membership:
 
 
 @attrs.frozen(kw_only=True)
-class Issue:
-    """A question on which actors take positions."""
+class Issue(NotebookMixin):
+    """A question on which actors take positions.
+
+    Attributes:
+        id: Slug naming the issue (``sco-expansion``).
+        title: A short name.
+        summary: What the question is.
+        sources: Where the record comes from: at least one SourceRef, with the source's words where it has any.
+        supersedes: Ids of records of earlier releases that this record replaces; they resolve to it.
+    """
 
     TABLE: ClassVar[str] = "issues"
     id: str = attrs.field(validator=_slug)
@@ -235,8 +323,19 @@ class Issue:
 
 
 @attrs.frozen(kw_only=True)
-class Position:
-    """An actor's stance on an issue, with the words that show it."""
+class Position(NotebookMixin):
+    """An actor's stance on an issue, with the words that show it.
+
+    Attributes:
+        id: Slug naming the position.
+        actor: Id of the actor who holds it.
+        issue: Id of the issue it is about.
+        stance: Support, oppose, cautious, neutral, propose or mixed (Stance).
+        summary: The position in a sentence.
+        when: When it was stated, if the source dates it.
+        sources: Where the record comes from: at least one SourceRef, with the source's words where it has any.
+        supersedes: Ids of records of earlier releases that this record replaces; they resolve to it.
+    """
 
     TABLE: ClassVar[str] = "positions"
     id: str = attrs.field(validator=_slug)
@@ -250,8 +349,21 @@ class Position:
 
 
 @attrs.frozen(kw_only=True)
-class Figure:
-    """A number the source states, with its unit, qualifier and date."""
+class Figure(NotebookMixin):
+    """A number the source states, with its unit, qualifier and date.
+
+    Attributes:
+        id: Slug naming the figure.
+        value: The number as stated (an integer or a decimal).
+        unit: What it counts or measures (``USD``, ``percent of world population``, ``attacks prevented``).
+        qualifier: How the stated number relates to the true one (Qualifier): exact, more than, about...
+        description: What the number is, in words.
+        when: The date or period it refers to.
+        actors: Ids of the actors it concerns.
+        about: Id of the record it describes (an event, an organization, a document).
+        sources: Where the record comes from: at least one SourceRef, with the source's words where it has any.
+        supersedes: Ids of records of earlier releases that this record replaces; they resolve to it.
+    """
 
     TABLE: ClassVar[str] = "figures"
     id: str = attrs.field(validator=_slug)
@@ -273,15 +385,31 @@ class Figure:
 
 @attrs.frozen(kw_only=True)
 class Reading:
-    """One reading of a contested fact, with the sources that give it."""
+    """One reading of a contested fact, with the sources that give it.
+
+    Attributes:
+        value: The reading, as text (a date, a name, a place).
+        sources: Where this reading is found, with the words that give it.
+    """
 
     value: str = attrs.field(validator=_text)
     sources: tuple[SourceRef, ...] = _sources
 
 
 @attrs.frozen(kw_only=True)
-class Discrepancy:
-    """A place where the source contradicts itself or is likely wrong."""
+class Discrepancy(NotebookMixin):
+    """A place where the source contradicts itself or is likely wrong.
+
+    Attributes:
+        id: Slug naming the discrepancy.
+        record: Id of the record concerned.
+        field: The field of that record the readings disagree on.
+        readings: Every reading found, each with its sources.
+        adopted: The reading the data adopts; one of the readings' values.
+        rationale: Why that reading is adopted.
+        sources: Where the record comes from: at least one SourceRef, with the source's words where it has any.
+        supersedes: Ids of records of earlier releases that this record replaces; they resolve to it.
+    """
 
     TABLE: ClassVar[str] = "discrepancies"
     id: str = attrs.field(validator=_slug)

@@ -18,16 +18,20 @@ import threading
 import warnings
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
+from sinorussia._bulk import build
 from sinorussia._dataset import Dataset
-from sinorussia._loader import LoadedRelease, read_manifest, read_release
+from sinorussia._loader import MANIFEST, LoadedRelease, read_manifest, read_release
 from sinorussia._manifest import ReleaseInfo
 from sinorussia._merge import merge
-from sinorussia._resources import Traversable, files, package_files
+from sinorussia._resources import files, package_files
 from sinorussia.exceptions import NotFoundError, ReleaseError, ReleaseWarning, SinorussiaError
+
+if TYPE_CHECKING:  # importlib.resources is imported only where a zipped install needs it
+    from sinorussia._resources import Traversable
 
 __all__ = ["GROUP", "load", "load_path", "releases", "reset", "validate_path"]
 
@@ -73,6 +77,10 @@ def _builtin() -> dict[str, _Installed]:
 
 def _entry_points() -> list[tuple[str, str, str]]:
     """``(release id, package, distribution)`` for each plugin entry point."""
+    from sinorussia._entrypoints import may_declare
+
+    if not may_declare(GROUP):  # no distribution names the group: importlib.metadata need not be imported
+        return []
     from importlib.metadata import entry_points
 
     found = []
@@ -83,7 +91,11 @@ def _entry_points() -> list[tuple[str, str, str]]:
 
 
 def _plugins(known: dict[str, _Installed]) -> dict[str, _Installed]:
-    points = _entry_points()
+    try:
+        points = _entry_points()
+    except Exception as error:  # noqa: BLE001 - broken metadata of one distribution must not break the rest
+        _warn(f"plugin releases skipped: reading the {GROUP!r} entry points failed: {type(error).__name__}: {error}")
+        return {}
     dists: dict[str, list[str]] = {}
     for name, _, dist in points:
         dists.setdefault(name, []).append(dist)
@@ -97,13 +109,13 @@ def _plugins(known: dict[str, _Installed]) -> dict[str, _Installed]:
             _warn(f"{label} skipped: release id {name!r} is already a built-in release")
             continue
         try:
-            module = importlib.import_module(package)
-            root = files(module)
+            root = _plugin_root(package)
             info = read_manifest(root, origin=f"plugin {name} from {dist}", hint=name)
         except ReleaseError as error:
             _warn(f"{label} skipped: it holds no valid release: {error}")
             continue
-        except Exception as error:  # noqa: BLE001 - a broken plugin must never break the rest
+        # SystemExit too: a plugin that calls sys.exit() on import is broken, not a reason to stop.
+        except (Exception, SystemExit) as error:  # noqa: BLE001 - a broken plugin must never break the rest
             _warn(f"{label} skipped: importing {package!r} failed: {type(error).__name__}: {error}")
             continue
         if info.id != name:
@@ -111,6 +123,15 @@ def _plugins(known: dict[str, _Installed]) -> dict[str, _Installed]:
             continue
         found[name] = _Installed(info, root, builtin=False)
     return found
+
+
+def _plugin_root(package: str) -> Traversable:
+    """The folder of a plugin's package, which must hold ``release.json``."""
+    module = importlib.import_module(package)
+    if not hasattr(module, "__path__"):
+        # files() of a plain module is the folder it sits in (site-packages, say): never a release.
+        raise ReleaseError(f"{package!r} is a module, not a package holding release.json")
+    return files(module)
 
 
 def _discover() -> dict[str, _Installed]:
@@ -140,19 +161,38 @@ def _read(item: _Installed) -> LoadedRelease:
         return _loaded[item.info.id]
 
 
-def _closure(ids: Iterable[str], installed: dict[str, _Installed]) -> list[str]:
-    """The ids asked for, with every release they require, transitively."""
+def _closure(
+    ids: Iterable[str], installed: dict[str, _Installed], requirer: ReleaseInfo | None = None
+) -> list[str]:
+    """The ids asked for, with every release they require, transitively.
+
+    An id the caller asks for that is not installed is a NotFoundError; a
+    requirement of a release (``requirer``'s or an installed one's) that is
+    not installed is a fault of that release's manifest, a ReleaseError.
+    """
     wanted: list[str] = []
-    pending = list(ids)
+    pending = [(release_id, requirer, index) for index, release_id in enumerate(ids)]
     while pending:
-        release_id = pending.pop()
+        release_id, required_by, index = pending.pop()
         if release_id in wanted:
             continue
+        if required_by is not None and release_id == required_by.id:
+            raise _requirement_error("a release cannot require itself", required_by, index)
         if release_id not in installed:
-            raise NotFoundError("installed release", release_id)
+            if required_by is None:
+                raise NotFoundError("installed release", release_id)
+            known = ", ".join(sorted(installed)) or "none"
+            message = f"requires release {release_id!r}, which is not installed (installed: {known})"
+            raise _requirement_error(message, required_by, index)
         wanted.append(release_id)
-        pending.extend(installed[release_id].info.requires)
+        info = installed[release_id].info
+        pending.extend((required, info, number) for number, required in enumerate(info.requires))
     return sorted(wanted)
+
+
+def _requirement_error(message: str, info: ReleaseInfo, index: int) -> ReleaseError:
+    """A fault of one entry of a manifest's ``requires``."""
+    return ReleaseError(message, release=info.id, file=MANIFEST, field=f"$.requires[{index}]")
 
 
 def _dataset(loaded: list[LoadedRelease]) -> Dataset:
@@ -194,7 +234,7 @@ def _load_all(installed: dict[str, _Installed]) -> Dataset:
         try:
             candidate = [*accepted, _read(item)]
             merge(candidate)
-        except ReleaseError as error:
+        except Exception as error:  # noqa: BLE001 - a broken plugin must never break the rest
             _warn(f"{item.info.origin} skipped: {error}")
             continue
         accepted = candidate
@@ -222,10 +262,19 @@ def load_path(path: str | os.PathLike[str] | Traversable) -> Dataset:
     return _guard(lambda: _load_path(path))
 
 
+def _describe(path: str | os.PathLike[str] | Traversable) -> str:
+    """``path`` as text for messages (some Traversables cannot say, e.g. an in-memory zip)."""
+    try:
+        return str(path)
+    except Exception:  # noqa: BLE001 - a name for a message is never worth failing over
+        return f"a {type(path).__name__}"
+
+
 def _load_path(path: str | os.PathLike[str] | Traversable) -> Dataset:
-    release = read_release(_as_root(path), origin=f"path {path}", hint=str(path))
+    where = _describe(path)
+    release = read_release(_as_root(path), origin=f"path {where}", hint=where)
     installed = _discover()
-    required = _closure(release.info.requires, installed) if release.info.requires else []
+    required = _closure(release.info.requires, installed, release.info)
     others = [_read(installed[i]) for i in required if i != release.info.id]
     return _dataset([*others, release])
 
@@ -242,19 +291,50 @@ def validate_path(path: str | os.PathLike[str] | Traversable) -> Dataset:
 def _validate_path(path: str | os.PathLike[str] | Traversable) -> Dataset:
     release = read_release(_as_root(path), origin=f"path {path}", hint=str(path))
     installed = _discover()
-    others = [_read(item) for key, item in sorted(installed.items()) if key != release.info.id and item.builtin]
-    others += [_read(installed[i]) for i in _closure(release.info.requires, installed) if not installed[i].builtin]
-    unique = {other.info.id: other for other in others if other.info.id != release.info.id}
-    return _dataset([*unique.values(), release])
+    try:
+        required = [i for i in _closure(release.info.requires, installed) if i != release.info.id]
+    except NotFoundError as error:
+        raise ReleaseError(
+            f"requires release {error.key!r}, which is not installed", release=release.info.id, file="release.json"
+        ) from None
+    others = {key: _read(item) for key, item in installed.items() if key != release.info.id and item.builtin}
+    others.update({i: _read(installed[i]) for i in required})
+    # Against everything installed: no id may clash with theirs.
+    dataset = _dataset([*others.values(), release])
+    # With only what it requires, as load_path and load(id) will read it: every reference resolves.
+    try:
+        _dataset([others[i] for i in required] + [release])
+    except ReleaseError as error:
+        hint = " (the release must load with only the releases its manifest lists in `requires`)"
+        problems = tuple(
+            ReleaseError(p.reason + hint, release=p.release, file=p.file, line=p.line, field=p.field)
+            for p in error.problems
+        )
+        first = problems[0]
+        raise ReleaseError(
+            first.reason if len(problems) == 1 else f"{first.reason} ({len(problems) - 1} more problems)",
+            release=first.release,
+            file=first.file,
+            line=first.line,
+            field=first.field,
+            problems=problems,
+            truncated=error.truncated,
+        ) from None
+    return dataset
 
 
 def _guard(action: Callable[[], T]) -> T:
-    """Run ``action``; only SinorussiaError may leave the public API."""
+    """Run ``action``; only SinorussiaError may leave the public API.
+
+    The collector is paused while it runs, and a large build frozen after (``_bulk``).
+    """
     try:
-        return action()
+        return build(action)
     except SinorussiaError:
         raise
     except RecursionError:
         raise ReleaseError("release nested too deeply to read") from None
-    except (OSError, ValueError, TypeError, UnicodeError, KeyError, AttributeError) as error:
+    # The last line of defence: the loader means to refuse every fault itself,
+    # with file and line; whatever slips past still leaves as a ReleaseError.
+    except Exception as error:  # noqa: BLE001 - no other exception may leave the public API
         raise ReleaseError(f"cannot read the release: {type(error).__name__}: {error}") from None

@@ -8,7 +8,7 @@ from typing import Any
 
 from sinorussia._models import Actor, Discrepancy, Document, Event, Figure, Issue, Membership, Position, Source
 
-__all__ = ["record_json", "render_records", "render_table"]
+__all__ = ["record_json", "render_records", "render_table", "summary_columns"]
 
 
 def record_json(record: Any) -> dict[str, Any]:
@@ -52,45 +52,51 @@ def _date(span: object) -> str:
 
 def render_records(records: Sequence[Any]) -> str:
     """A readable table of records of one kind."""
+    return render_table(*summary_columns(records))
+
+
+def summary_columns(records: Sequence[Any]) -> tuple[tuple[str, ...], list[tuple[object, ...]]]:
+    """``(headers, rows)``: the few columns that identify records of one kind at a glance.
+
+    The command line's tables and the notebook's HTML tables both show these.
+    """
     if not records:
-        return "(no records)\n"
+        return (), []
     first = records[0]
     if isinstance(first, Event):
-        return render_table(
+        return (
             ("when", "id", "kind", "cameo", "actors", "title"),
             [(str(e.when), e.id, e.kind.value, e.cameo, ",".join(e.actors), e.title) for e in records],
         )
     if isinstance(first, Document):
-        return render_table(
+        return (
             ("date", "id", "kind", "parties", "title"),
             [(_date(d.date), d.id, d.kind.value, ",".join(d.parties), d.title) for d in records],
         )
     if isinstance(first, Position):
-        return render_table(
+        return (
             ("when", "actor", "issue", "stance", "summary"),
             [(_date(p.when), p.actor, p.issue, p.stance.value, p.summary) for p in records],
         )
     if isinstance(first, Actor):
-        return render_table(
-            ("id", "kind", "country", "name"), [(a.id, a.kind.value, a.country or "", a.name) for a in records]
-        )
+        return (("id", "kind", "country", "name"), [(a.id, a.kind.value, a.country or "", a.name) for a in records])
     if isinstance(first, Membership):
-        return render_table(
+        return (
             ("period", "member", "status", "organization"),
             [(str(m.period), m.member, m.status.value, m.organization) for m in records],
         )
     if isinstance(first, Figure):
-        return render_table(
+        return (
             ("id", "qualifier", "value", "unit", "description"),
             [(f.id, f.qualifier.value, f"{f.value:,}", f.unit, f.description) for f in records],
         )
     if isinstance(first, Discrepancy):
-        return render_table(
+        return (
             ("record", "field", "adopted", "readings"),
             [(d.record, d.field, d.adopted, " | ".join(r.value for r in d.readings)) for d in records],
         )
     if isinstance(first, Source):
-        return render_table(("id", "kind", "title"), [(s.id, s.kind.value, s.title) for s in records])
+        return (("id", "kind", "title"), [(s.id, s.kind.value, s.title) for s in records])
     if isinstance(first, Issue):
-        return render_table(("id", "title"), [(i.id, i.title) for i in records])
-    return render_table(("id",), [(r.id,) for r in records])
+        return (("id", "title"), [(i.id, i.title) for i in records])
+    return (("id",), [(r.id,) for r in records])

@@ -10,19 +10,23 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import re
+import secrets
+import stat
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sinorussia._convert import FieldError, structure_record, unstructure_record
 from sinorussia._jsonl import JsonError, decode_text, loads, split_lines
-from sinorussia._manifest import SCHEMA_VERSION
+from sinorussia._manifest import SCHEMA_VERSION, check_table_path
 from sinorussia._merge import sort_key
-from sinorussia._models import RECORD_TYPES, Record
+from sinorussia._models import RECORD_TYPES, SLUG, Record
 from sinorussia._problems import Problems
 from sinorussia.exceptions import ReleaseError
 
-__all__ = ["canonical_manifest", "canonical_table", "dumps", "new_release", "seal"]
+__all__ = ["canonical_manifest", "canonical_table", "dumps", "new_release", "seal", "unsealed"]
 
 
 def dumps(value: Any) -> str:
@@ -43,9 +47,15 @@ def canonical_manifest(manifest: dict[str, Any]) -> bytes:
 
 
 def new_release(directory: Path, release_id: str, *, title: str | None = None) -> None:
-    """Write a valid, empty release into ``directory`` (which must be empty or absent)."""
-    if directory.exists() and any(directory.iterdir()):
-        raise FileExistsError(f"{directory} is not empty")
+    """Write a valid, empty release into ``directory`` (which must be empty or absent).
+
+    Raises ValueError for an id that is not a slug, FileExistsError when
+    ``directory`` holds anything.
+    """
+    if re.fullmatch(SLUG, release_id) is None:
+        raise ValueError(f"{release_id!r} is not a release id: lowercase letters and digits in words joined by '-'")
+    if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
+        raise FileExistsError(f"{directory} is not an empty directory")
     directory.mkdir(parents=True, exist_ok=True)
     tables: dict[str, dict[str, object]] = {}
     manifest: dict[str, object] = {
@@ -71,8 +81,46 @@ def seal(directory: Path, *, check: bool = False) -> list[str]:
     """Rewrite tables canonically and the manifest's counts and hashes.
 
     With ``check=True`` nothing is written; the files that would change are
-    returned. Raises ReleaseError when a table does not parse.
+    returned. Nothing is written either when any table does not parse: the
+    ReleaseError raised then lists every fault (bounded). A table missing from
+    the manifest is added under its usual file name; a listed file that does
+    not exist is written empty. Each file is replaced whole (written aside,
+    then renamed), so an interrupted seal leaves no half-written file.
     """
+    _, outputs = _sealed(directory)
+    changed = [path for path, data in outputs.items() if not path.exists() or path.read_bytes() != data]
+    if not check:
+        for path in changed:
+            _replace(path, outputs[path])
+    return [path.name for path in changed]
+
+
+def unsealed(directory: Path) -> None:
+    """Raise a ReleaseError naming each file ``seal`` would rewrite, and its first such line.
+
+    A valid release is sealed: its files are exactly their canonical form.
+    """
+    release, outputs = _sealed(directory)
+    problems = Problems(release)
+    for path, data in outputs.items():
+        current = path.read_bytes() if path.is_file() else b""
+        if current == data:
+            continue
+        line = next(
+            (n for n, (a, b) in enumerate(zip(current.splitlines(), data.splitlines(), strict=False), 1) if a != b),
+            min(current.count(b"\n"), data.count(b"\n")) + 1,
+        )
+        problems.add(
+            "not in canonical form (keys sorted, every field present, records in order, counts and hashes"
+            " up to date); run `sinorussia seal` on the release",
+            file=path.name,
+            line=line,
+        )
+    problems.raise_if_any()
+
+
+def _sealed(directory: Path) -> tuple[str, dict[Path, bytes]]:
+    """The release's name and the canonical bytes of each of its files; ReleaseError if a table is bad."""
     manifest_path = directory / "release.json"
     try:
         manifest = loads(decode_text(manifest_path.read_bytes()))
@@ -80,12 +128,24 @@ def seal(directory: Path, *, check: bool = False) -> list[str]:
         raise ReleaseError(f"cannot read the manifest: {error}", file="release.json") from None
     if not isinstance(manifest, dict) or not isinstance(manifest.get("tables"), dict):
         raise ReleaseError("the manifest must be an object with a 'tables' object", file="release.json")
-    release = manifest.get("id") if isinstance(manifest.get("id"), str) else str(directory)
+    release = str(manifest["id"]) if isinstance(manifest.get("id"), str) else str(directory)
     problems = Problems(release)
     outputs: dict[Path, bytes] = {}
     for name, cls in RECORD_TYPES.items():
         entry = manifest["tables"].setdefault(name, {"file": f"{name}.jsonl"})
-        path = directory / entry["file"]
+        file = entry.get("file") if isinstance(entry, dict) else None
+        # Untrusted paths are checked as strings before anything is opened or written.
+        problem = check_table_path(file) if isinstance(file, str) else "expected an object with a 'file' name"
+        if problem is not None or not isinstance(file, str):
+            problems.add(problem or "no file name", file="release.json", line=1, field=f"$.tables.{name}")
+            continue
+        path = directory / file
+        if path in outputs:
+            problems.add(f"{file!r} is named by two tables", file="release.json", line=1, field=f"$.tables.{name}")
+            continue
+        if path.is_symlink() or (path.exists() and not path.is_file()):
+            problems.add("is not a plain file; release files must be plain files", file=file)
+            continue
         records = _parse(path, cls, problems) if path.exists() else []
         data = canonical_table(records)
         outputs[path] = data
@@ -93,12 +153,26 @@ def seal(directory: Path, *, check: bool = False) -> list[str]:
         entry["sha256"] = hashlib.sha256(data).hexdigest()
     problems.raise_if_any()
     outputs[manifest_path] = canonical_manifest(manifest)
-    changed = [path.name for path, data in outputs.items() if not path.exists() or path.read_bytes() != data]
-    if not check:
-        for path, data in outputs.items():
-            if not path.exists() or path.read_bytes() != data:
-                path.write_bytes(data)
-    return changed
+    return release, outputs
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same directory.
+
+    The file keeps its permissions; a new one gets the usual ones (0o666 less
+    the umask), as a plain write would give it.
+    """
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        if path.exists():
+            temporary.chmod(stat.S_IMODE(path.stat().st_mode))
+        temporary.replace(path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def _parse(path: Path, cls: type[Record], problems: Problems) -> list[Record]:

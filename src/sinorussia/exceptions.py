@@ -8,6 +8,7 @@ expect (``LookupError``, ``ValueError``), so existing code keeps working.
 from __future__ import annotations
 
 __all__ = [
+    "MissingExtraError",
     "NotFoundError",
     "QueryError",
     "ReleaseError",
@@ -86,3 +87,18 @@ class ReleaseError(SinorussiaError, ValueError):
 
 class ReleaseWarning(UserWarning):
     """An installed plugin release that could not be loaded and was skipped."""
+
+
+class MissingExtraError(SinorussiaError, ImportError):
+    """A feature needs an optional dependency that is not installed.
+
+    The message names the package and the extra that installs it
+    (``pip install "sinorussia[plot]"``); ``extra`` holds the extra's name.
+    """
+
+    def __init__(self, feature: str, module: str, extra: str) -> None:
+        self.feature = feature
+        self.extra = extra
+        super().__init__(
+            f"{feature} needs {module}, which is not installed: pip install \"sinorussia[{extra}]\"", name=module
+        )

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import pathlib
 from collections.abc import Mapping
 
 import sinorussia as sr
+import sinorussia.plot
 
 ds: sr.Dataset = sr.load()
 events: tuple[sr.Event, ...] = ds.events(between=("2016-06-01", datetime.date(2016, 6, 30)), actor="RUS", kind="visit")
@@ -32,3 +34,10 @@ try:
     sr.load_path("missing")
 except sr.ReleaseError as error:
     where: tuple[str | None, str | None, int | None, str | None] = (error.release, error.file, error.line, error.field)
+written: list[pathlib.Path] = sr.export("out", format="csv", dataset=ds)
+html: str = sr.table_html(events)
+try:
+    frame: object = ds.to_pandas("events")
+except sr.MissingExtraError as missing:
+    extra: str = missing.extra
+figure: object = sinorussia.plot.timeline(between=("2016-05-01", "2016-08-31"), kind="visit", labels="chronology")

@@ -1,0 +1,129 @@
+"""The generated structure functions: never different from the converter, only faster."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sinorussia import Event, Reading, SourceRef
+from sinorussia._convert import FieldError, converter, structure_record, unstructure_record
+from sinorussia._fastpath import SHARED_FIELDS, compiled
+from sinorussia._manifest import ReleaseInfo, TableInfo
+from sinorussia._models import RECORD_TYPES
+from sinorussia._references import FIELDS
+from strategies import MODELS
+
+CLASSES = [SourceRef, Reading, *RECORD_TYPES.values(), TableInfo, ReleaseInfo]
+
+#: JSON values of every type, and Python values JSON never gives (a str subclass, a tuple).
+ODD_VALUES: list[Any] = [None, True, False, 0, 1, -3, 2.5, "", "x", "RUS", "2016-06-25", [], ["x"], [1], {}, {"a": 1}]
+
+
+class _Str(str):
+    """A str subclass: the converter accepts it, the fast path leaves it to the converter."""
+
+    __slots__ = ()
+
+
+def _json(record: Any) -> Any:
+    return json.loads(json.dumps(unstructure_record(record)))
+
+
+def _outcome(action: Any) -> tuple[str, Any]:
+    try:
+        return "ok", action()
+    except FieldError as error:
+        return "refused", error.path
+
+
+def _slow(raw: object, cls: type[Any]) -> tuple[str, Any]:
+    return _outcome(lambda: converter().structure(raw, cls))
+
+
+def test_every_record_class_has_a_fast_path() -> None:
+    """Each model and manifest class gets a generated function (a type without a rule would silently be slow)."""
+    assert [] == [cls.__name__ for cls in CLASSES if compiled(cls) is None]
+
+
+@pytest.mark.parametrize("table", sorted(RECORD_TYPES))
+@given(data=st.data())
+def test_fast_path_builds_the_same_record(table: str, data: st.DataObject) -> None:
+    """A valid record comes out of the fast path equal to itself, as the converter builds it."""
+    record = data.draw(MODELS[table])
+    fast = compiled(type(record))
+    assert fast is not None
+    raw = _json(record)
+    assert record == fast(raw)
+    assert ("ok", record) == _slow(raw, type(record))
+
+
+@pytest.mark.parametrize("table", sorted(RECORD_TYPES))
+@given(data=st.data())
+def test_fast_path_never_accepts_what_the_converter_refuses(table: str, data: st.DataObject) -> None:
+    """One field set to any odd value, dropped, or added: structure_record answers as the converter does."""
+    record = data.draw(MODELS[table])
+    raw = _json(record)
+    name = data.draw(st.sampled_from([*sorted(raw), "unknown_field"]))
+    change = data.draw(st.sampled_from(["drop", "odd", "sub-str"]))
+    if change == "drop":
+        raw.pop(name, None)
+    elif change == "odd":
+        raw[name] = data.draw(st.sampled_from(ODD_VALUES))
+    elif isinstance(raw.get(name), str):
+        raw[name] = _Str(raw[name])
+    assert _slow(raw, type(record)) == _outcome(lambda: structure_record(raw, type(record)))
+
+
+def test_records_that_leave_out_fields_get_their_defaults() -> None:
+    """A record without its optional keys (not sealed) is built as the converter builds it."""
+    raw = {
+        "id": "e-1",
+        "when": "2016-06-25",
+        "title": "t",
+        "summary": "s",
+        "kind": "visit",
+        "cameo": "042",
+        "actors": ["RUS"],
+        "sources": [{"source": "art"}],
+    }
+    fast = compiled(Event)
+    assert fast is not None
+    assert converter().structure(raw, Event) == fast(raw)
+
+
+def test_repeated_ids_are_shared_strings() -> None:
+    """References repeat across records; the fast path interns them (one "RUS" for 10^5 events)."""
+    raws = [{**_event(number), "actors": json.loads('["RUS", "CHN"]')} for number in range(2)]
+    assert raws[0]["actors"][0] is not raws[1]["actors"][0]  # json gives each its own string
+    first, second = (structure_record(raw, Event) for raw in raws)
+    assert first.actors[0] is second.actors[0]
+
+
+def _event(number: int) -> dict[str, Any]:
+    return {
+        "id": f"e-{number}",
+        "when": "2016-06-25",
+        "title": "t",
+        "summary": "s",
+        "kind": "visit",
+        "cameo": "042",
+        "actors": ["RUS"],
+        "sources": [{"source": "art"}],
+    }
+
+
+def test_every_reference_field_is_shared() -> None:
+    """The interned fields cover every field that refers to another record (and a SourceRef's source)."""
+    reference_fields = {name for fields in FIELDS.values() for name, _, _ in fields} | {"source"}
+    assert set() == reference_fields - SHARED_FIELDS
+
+
+def test_shared_fields_exist() -> None:
+    """Every name in SHARED_FIELDS is a field of some record class (no stale names)."""
+    names = {field.name for cls in CLASSES for field in attrs.fields(cls)}
+    assert set() == SHARED_FIELDS - names
