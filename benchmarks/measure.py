@@ -31,13 +31,22 @@ from synthetic import FIRST_DAY, LAST_DAY, QUERY_ACTOR
 __all__ = ["main"]
 
 
-def _best_of(repeat: int, action: Callable[[], object]) -> float:
-    """The fastest of ``repeat`` runs of ``action``, in seconds (the least disturbed by other work)."""
+def _best_of(repeat: int, action: Callable[[], object], *, paused: bool = False) -> float:
+    """The fastest of ``repeat`` runs of ``action``, in seconds (the least disturbed by other work).
+
+    Each run starts from a collected heap. ``paused``: the collector is off
+    while it runs (as the loader keeps it), switched back on outside the timing.
+    """
     times = []
     for _ in range(repeat):
+        gc.collect()
+        if paused:
+            gc.disable()
         started = time.perf_counter()
-        action()
+        kept = action()
         times.append(time.perf_counter() - started)
+        gc.enable()
+        del kept
     return min(times)
 
 
@@ -55,31 +64,20 @@ def load(release: Path, repeat: int) -> dict[str, Any]:
     lines = _lines(release)
     sr.load_path(release)  # once, so that one-off costs (imports, writing the fast path) are not counted
 
-    def paused(action: Callable[[], object]) -> Callable[[], object]:
-        def run() -> object:
-            gc.disable()
-            try:
-                return action()
-            finally:
-                gc.enable()
-                gc.collect()
-
-        return run
-
     def json_loads() -> object:
         return [json.loads(line) for line in lines]
 
     result: dict[str, Any] = {"events": len(lines)}
-    result["json_loads"] = _best_of(repeat, paused(json_loads))
+    result["json_loads"] = _best_of(repeat, json_loads, paused=True)
     result["json_loads_gc_on"] = _best_of(repeat, json_loads)
     result["load_path"] = _best_of(repeat, lambda: sr.load_path(release))
     gc.unfreeze()  # load_path froze its records; give the pieces below a collector that sees everything
     decoded = [_jsonl.loads(line) for line in lines]
-    result["strict_json"] = _best_of(repeat, paused(lambda: [_jsonl.loads(line) for line in lines]))
-    result["structure"] = _best_of(repeat, paused(lambda: [structure_record(raw, Event) for raw in decoded]))
-    result["read_release"] = _best_of(repeat, paused(lambda: _loader.read_release(release)))
+    result["strict_json"] = _best_of(repeat, lambda: [_jsonl.loads(line) for line in lines], paused=True)
+    result["structure"] = _best_of(repeat, lambda: [structure_record(raw, Event) for raw in decoded], paused=True)
+    result["read_release"] = _best_of(repeat, lambda: _loader.read_release(release), paused=True)
     loaded = _loader.read_release(release)
-    result["merge"] = _best_of(repeat, paused(lambda: _merge.merge([loaded])))
+    result["merge"] = _best_of(repeat, lambda: _merge.merge([loaded]), paused=True)
     return result
 
 
@@ -191,8 +189,15 @@ def _rss_now() -> int:
 
 
 def _rss_peak() -> int:
-    """The process's peak resident memory so far, in bytes (ru_maxrss is KiB on Linux)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    """This process's peak resident memory so far, in bytes (Linux: VmHWM).
+
+    Not ``ru_maxrss``: across fork and exec it keeps the parent's peak, so a
+    worker started by a runner that holds a million lines would report that.
+    """
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) * 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # pragma: no cover - not Linux
 
 
 def memory(release: Path) -> dict[str, Any]:

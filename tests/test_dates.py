@@ -182,3 +182,13 @@ def test_the_four_orderings_agree(a: DateSpan, b: DateSpan) -> None:
         a > b,
         a >= b,
     )
+
+
+@given(year=st.integers(1, 9999), month=st.integers(1, 12))
+def test_month_lengths_agree_with_the_calendar_module(year: int, month: int) -> None:
+    """The parser's own month lengths (it does not import calendar) are the calendar's, leap years included."""
+    import calendar
+
+    from sinorussia._dates import _days_in_month
+
+    assert calendar.monthrange(year, month)[1] == _days_in_month(year, month)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from sinorussia import Event, Reading, SourceRef
 from sinorussia._convert import FieldError, converter, structure_record, unstructure_record
-from sinorussia._fastpath import SHARED_FIELDS, compiled
+from sinorussia._fastpath import PROMOTE_AFTER, SHARED_FIELDS, compiled, written
 from sinorussia._manifest import ReleaseInfo, TableInfo
 from sinorussia._models import RECORD_TYPES
 from sinorussia._references import FIELDS
@@ -45,27 +45,46 @@ def _slow(raw: object, cls: type[Any]) -> tuple[str, Any]:
     return _outcome(lambda: converter().structure(raw, cls))
 
 
-def test_every_record_class_has_a_fast_path() -> None:
-    """Each model and manifest class gets a generated function (a type without a rule would silently be slow)."""
-    assert [] == [cls.__name__ for cls in CLASSES if compiled(cls) is None]
+def _fast(cls: type[Any], gear: str) -> Any:
+    """The assembled function (a small release), or the one written out for bulk loads."""
+    function = compiled(cls) if gear == "assembled" else written(cls)
+    assert function is not None
+    return function
 
 
+def _fast_outcome(raw: object, cls: type[Any], gear: str) -> tuple[str, Any]:
+    """What the fast path makes of ``raw``: the record, or (any exception) declined to the converter."""
+    try:
+        return "ok", _fast(cls, gear)(raw)
+    except Exception:  # noqa: BLE001 - any exception is how the fast path declines
+        return "declined", None
+
+
+GEARS = ["assembled", "written"]
+
+
+@pytest.mark.parametrize("gear", GEARS)
+def test_every_record_class_has_a_fast_path(gear: str) -> None:
+    """Each model and manifest class gets both functions (a type without a rule would silently be slow)."""
+    assert [] == [cls.__name__ for cls in CLASSES if (compiled if gear == "assembled" else written)(cls) is None]
+
+
+@pytest.mark.parametrize("gear", GEARS)
 @pytest.mark.parametrize("table", sorted(RECORD_TYPES))
 @given(data=st.data())
-def test_fast_path_builds_the_same_record(table: str, data: st.DataObject) -> None:
+def test_fast_path_builds_the_same_record(gear: str, table: str, data: st.DataObject) -> None:
     """A valid record comes out of the fast path equal to itself, as the converter builds it."""
     record = data.draw(MODELS[table])
-    fast = compiled(type(record))
-    assert fast is not None
     raw = _json(record)
-    assert record == fast(raw)
+    assert record == _fast(type(record), gear)(raw)
     assert ("ok", record) == _slow(raw, type(record))
 
 
+@pytest.mark.parametrize("gear", GEARS)
 @pytest.mark.parametrize("table", sorted(RECORD_TYPES))
 @given(data=st.data())
-def test_fast_path_never_accepts_what_the_converter_refuses(table: str, data: st.DataObject) -> None:
-    """One field set to any odd value, dropped, or added: structure_record answers as the converter does."""
+def test_fast_path_never_accepts_what_the_converter_refuses(gear: str, table: str, data: st.DataObject) -> None:
+    """One field set to any odd value, dropped, or added: the fast path declines or agrees with the converter."""
     record = data.draw(MODELS[table])
     raw = _json(record)
     name = data.draw(st.sampled_from([*sorted(raw), "unknown_field"]))
@@ -76,7 +95,22 @@ def test_fast_path_never_accepts_what_the_converter_refuses(table: str, data: st
         raw[name] = data.draw(st.sampled_from(ODD_VALUES))
     elif isinstance(raw.get(name), str):
         raw[name] = _Str(raw[name])
-    assert _slow(raw, type(record)) == _outcome(lambda: structure_record(raw, type(record)))
+    slow = _slow(raw, type(record))
+    fast = _fast_outcome(raw, type(record), gear)
+    assert fast in (slow, ("declined", None))
+    assert slow == _outcome(lambda: structure_record(raw, type(record)))
+
+
+def test_a_class_structured_in_bulk_is_promoted_to_its_written_function() -> None:
+    """Past PROMOTE_AFTER records the class's function is the written-out one, and still builds the same."""
+    from sinorussia import _fastpath
+
+    before = compiled(Reading)
+    raw = {"value": "v", "sources": [{"source": "art", "locator": None, "quote": None}]}
+    records = {structure_record(raw, Reading) for _ in range(PROMOTE_AFTER + 1)}
+    assert before is not compiled(Reading)
+    assert 1 == len(records)
+    _fastpath._functions[Reading] = before  # leave the other tests the assembled function
 
 
 def test_records_that_leave_out_fields_get_their_defaults() -> None:

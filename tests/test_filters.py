@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -111,3 +112,42 @@ def test_queries_pass_refusals_on() -> None:
         sr.events(kind="banquet")
     with pytest.raises(ValueError, match="not a day"):
         sr.events(on="late June")
+
+
+@pytest.mark.parametrize(
+    ("filters", "says"),
+    [
+        ({"cameo": 42}, "digit strings"),
+        ({"cameo": ["04", "x"]}, "digit strings"),
+        ({"chronology": "yes"}, "must be True or False"),
+    ],
+)
+def test_event_filters_of_the_wrong_kind_are_refused(filters: dict[str, object], says: str) -> None:
+    """cameo= takes digit strings (never the number 42), chronology= a bool: else a QueryError."""
+    with pytest.raises(QueryError, match=says):
+        sr.events(**filters)  # type: ignore[arg-type]
+
+
+def test_a_repeated_actor_query_answers_the_same() -> None:
+    """The per-actor date index built by the first dated query serves the next one identically."""
+    first = sr.events(actor="RUS", between=("2016-05-01", "2016-08-31"))
+    assert first
+    assert first == sr.events(actor="RUS", between=("2016-05-01", "2016-08-31"))
+
+
+def test_an_ambiguous_surname_is_not_guessed(tmp_path: Path) -> None:
+    """Two persons answering to one surname: actor() refuses, naming both, rather than pick one."""
+    from releases import write_rows
+
+    ref = [{"source": "art"}]
+    rows = {
+        "sources": [{"id": "art", "title": "t", "kind": "article"}],
+        "actors": [
+            {"id": "ivan-petrov", "kind": "person", "name": "Ivan Petrov", "sources": ref},
+            {"id": "olga-petrov", "kind": "person", "name": "Olga Petrov", "sources": ref},
+        ],
+    }
+    dataset = sr.load_path(write_rows(tmp_path, "namesakes", rows))
+    assert "olga-petrov" == dataset.actor("Olga Petrov").id
+    with pytest.raises(sr.NotFoundError, match="ambiguous: ivan-petrov, olga-petrov"):
+        dataset.actor("petrov")

@@ -19,6 +19,7 @@ from sinorussia._jsonl import JsonError, decode_text, loads, split_lines
         ('{"id": "a", "id": "b"}', "$.id"),
         ('{"sources": [{"source": "x"}, {"source": "x", "source": "y"}]}', "$.sources[1].source"),
         ('{"a": {"b": {"c": 1, "c": 2}}}', "$.a.b.c"),
+        ('{"x": [{"": 1, "": 2}]}', "$.x[0]."),
     ],
 )
 def test_duplicate_keys_are_refused_at_their_path(text: str, path: str) -> None:

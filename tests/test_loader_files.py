@@ -272,3 +272,12 @@ def test_a_release_directory_that_cannot_be_listed_is_refused(
     monkeypatch.setattr(Path, "iterdir", refuse)
     error = _refusal(root)
     assert ("unlistable", True) == (error.file, error.reason.startswith("cannot list the release directory"))
+
+
+def test_an_unlisted_file_with_a_name_that_is_not_utf8_is_named_printably(tmp_path: Path) -> None:
+    """A stray file named with invalid UTF-8 is refused, and the error can be printed (escaped, not raw)."""
+    root = write_rows(tmp_path, "stray", minimal_rows())
+    (root / os.fsdecode(b"\xff.jsonl")).write_bytes(b"")
+    error = _refusal(root)
+    assert ("\\udcff.jsonl", "file is not listed in the manifest") == (error.file, error.reason)
+    str(error).encode("utf-8")  # printable: no lone surrogate left in the message

@@ -101,6 +101,8 @@ def test_a_table_missing_from_the_manifest_is_refused(tmp_path: Path) -> None:
         (lambda m: m.update(origin="built-in"), "$.origin"),
         (lambda m: m.update(id="Not A Slug"), "$.id"),
         (lambda m: m.update(published="2016-02-30"), "$.published"),
+        (lambda m: m.update(published="2016-06"), "$.published"),
+        (lambda m: m.update(published="2016-06-25?"), "$.published"),
         (lambda m: m.update(requires="cc-2016-2"), "$.requires"),
         (lambda m: m.update(schema_version=1), "$.schema_version"),
         (lambda m: m["tables"]["issues"].update(file=5), "$.tables.issues.file"),

@@ -16,7 +16,7 @@ import sys
 import tarfile
 import tomllib
 import zipfile
-from importlib.metadata import PackageNotFoundError, distribution
+from importlib.metadata import PackageNotFoundError, distribution, version
 from pathlib import Path
 
 import pytest
@@ -59,10 +59,13 @@ def built(tree: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, P
 
 
 def test_the_build_backend_is_pinned() -> None:
-    """Every build requirement names one exact version: the same backend builds the same bytes."""
+    """Every build requirement names one exact version, and that version is what the tests build with."""
     requires = PYPROJECT["build-system"]["requires"]
     assert requires
     assert all("==" in requirement for requirement in requires), requires
+    pins = dict(requirement.split("==") for requirement in requires)
+    assert pins == {name: version(name) for name in pins}
+    assert f"hatchling=={pins['hatchling']}" in PYPROJECT["project"]["optional-dependencies"]["test"]
 
 
 def test_building_twice_gives_identical_bytes(

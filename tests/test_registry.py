@@ -184,6 +184,19 @@ def test_unreadable_entry_points_warn_and_the_built_in_release_loads(
         assert [BUILTIN] == _ids(sr.releases())
 
 
+def test_without_any_declaring_distribution_entry_points_are_not_read(
+    monkeypatch: pytest.MonkeyPatch, fresh_registry: None
+) -> None:
+    """When no installed distribution can declare the group, importlib.metadata is not asked at all."""
+
+    def never(*, group: str) -> list[Any]:
+        raise AssertionError("entry points were read")
+
+    monkeypatch.setattr("importlib.metadata.entry_points", never)
+    monkeypatch.setattr("sinorussia._entrypoints.may_declare", lambda group: False)
+    assert [BUILTIN] == _ids(sr.releases())
+
+
 def test_a_plugin_with_a_bad_table_is_skipped_by_load_and_refused_by_name(plugins: Plugins) -> None:
     """A valid manifest over a bad table: load() warns and merges the rest; load(id) raises; fixed, it loads."""
     directory = plugins.package("plug_bad_table", release_id="bad-table")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import enum
 import json
+import re
 import tempfile
 import types
 import typing
@@ -21,7 +22,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import event, given
 from hypothesis import strategies as st
 
 import sinorussia as sr
@@ -131,6 +132,24 @@ def test_every_field_of_every_table_refuses_a_wrong_type_through_the_loader(tmp_
         assert (f"{table}.jsonl", 1, f"$.{name}") == (caught.value.file, caught.value.line, caught.value.field)
 
 
+def test_every_manifest_field_refuses_a_wrong_type(tmp_path: Path) -> None:
+    """release.json too: each field of the release and of a table entry, given a wrong JSON type, at its path."""
+    from sinorussia import ReleaseInfo, TableInfo
+
+    sites: list[tuple[list[str], Any]] = [
+        ([name], kind) for name, kind in _fields(ReleaseInfo).items() if name not in ("origin", "tables")
+    ]
+    sites += [(["tables", "issues", name], kind) for name, kind in _fields(TableInfo).items() if name != "name"]
+    for site, kind in sites:
+        root = write_rows(tmp_path / ".".join(site), "types", minimal_rows())
+        manifest = json.loads((root / "release.json").read_bytes())
+        _put(manifest, site, _first_wrong_value(kind))
+        (root / "release.json").write_bytes(canonical_manifest(manifest))
+        with pytest.raises(ReleaseError) as caught:
+            sr.load_path(root)
+        assert ("release.json", _path(site)) == (caught.value.file, caught.value.field)
+
+
 # --- fuzz ------------------------------------------------------------------------------------
 
 FILES = [*(f"{name}.jsonl" for name in RECORD_TYPES), "release.json"]
@@ -228,6 +247,9 @@ def test_any_bytes_in_any_file_load_or_are_refused_by_name(damage: tuple[dict[st
             outcome = sr.load_path(root)
         except ReleaseError as error:
             outcome = error
+    # For --hypothesis-show-statistics: how far into the reader the damage got.
+    reason = "" if not isinstance(outcome, ReleaseError) else re.sub(r"[0-9]+", "N", outcome.reason)[:30]
+    event(f"refused: {reason}" if reason else "loaded")
     if isinstance(outcome, ReleaseError):
         assert ReleaseError is type(outcome)
         # Every refusal is a deliberate one, located; the registry's last-resort wrapper names no file.

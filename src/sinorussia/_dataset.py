@@ -8,6 +8,7 @@ tables by id.
 
 from __future__ import annotations
 
+import collections
 import functools
 import operator
 import typing
@@ -130,6 +131,11 @@ class Dataset:
         return record
 
     @functools.cached_property
+    def _actors_by_id(self) -> Mapping[str, Actor]:
+        # Not _by_id: resolving an actor filter must not index every record of a large release.
+        return MappingProxyType({actor.id: actor for actor in self._tables["actors"]})
+
+    @functools.cached_property
     def _actor_names(self) -> Mapping[str, tuple[Actor, ...]]:
         names: dict[str, list[Actor]] = {}
         for actor in self._tables["actors"]:
@@ -152,8 +158,8 @@ class Dataset:
         """
         if isinstance(name, Actor):
             return name
-        record = self.get(name) if isinstance(name, str) else None
-        if isinstance(record, Actor):
+        record = self._actors_by_id.get(self._aliases.get(name, name)) if isinstance(name, str) else None
+        if record is not None:
             return record
         matches = self._actor_names.get(name.casefold(), ()) if isinstance(name, str) else ()
         unique = {actor.id: actor for actor in matches}
@@ -199,10 +205,14 @@ class Dataset:
 
     @functools.cached_property
     def _event_positions_by_actor(self) -> Mapping[str, tuple[int, ...]]:
-        groups: dict[str, list[int]] = {}
+        groups: dict[str, list[int]] = collections.defaultdict(list)
         for position, event in enumerate(self._tables["events"]):
-            for actor in {*event.actors, *event.recipients}:
-                groups.setdefault(actor, []).append(position)
+            actors, recipients = event.actors, event.recipients
+            if len(actors) == 1 and not recipients:  # the common case, without building a set
+                groups[actors[0]].append(position)
+            else:
+                for actor in {*actors, *recipients}:
+                    groups[actor].append(position)
         return MappingProxyType({actor: tuple(positions) for actor, positions in groups.items()})
 
     @functools.cached_property

@@ -19,7 +19,6 @@ one precision: that keeps every span printable in exactly one canonical way, so
 
 from __future__ import annotations
 
-import calendar
 import enum
 import re
 from datetime import date
@@ -47,6 +46,18 @@ class Precision(enum.Enum):
     YEAR = "year"
 
 
+def _days_in_month(year: int, month: int) -> int:
+    """Days in a month of the proleptic Gregorian calendar.
+
+    ``calendar.monthrange`` without importing ``calendar`` (which imports
+    ``locale``): the models are built on the first query, and it waits for them.
+    """
+    if month == 2:
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        return 29 if leap else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
 def _parse_point(text: str) -> tuple[date, date, Precision]:
     """Parse ``YYYY[-MM[-DD]]`` into (first day, last day, precision)."""
     match = _POINT.fullmatch(text)
@@ -60,7 +71,7 @@ def _parse_point(text: str) -> tuple[date, date, Precision]:
     month = int(match["m"])
     if not 1 <= month <= 12:
         raise ValueError(f"{text!r}: month {month:02d} does not exist")
-    last = calendar.monthrange(year, month)[1]
+    last = _days_in_month(year, month)
     if match["d"] is None:
         return date(year, month, 1), date(year, month, last), Precision.MONTH
     day = int(match["d"])
@@ -81,7 +92,7 @@ def _unit_end(day: date, precision: Precision) -> date:
     if precision is Precision.YEAR:
         return date(day.year, 12, 31)
     if precision is Precision.MONTH:
-        return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+        return date(day.year, day.month, _days_in_month(day.year, day.month))
     return day
 
 

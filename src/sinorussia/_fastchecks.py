@@ -25,7 +25,21 @@ from attrs import validators
 
 from sinorussia._dates import DateSpan
 
-__all__ = ["Check", "DeclinedError", "checker", "is_union", "item_kind", "without_none"]
+__all__ = [
+    "AND",
+    "DEEP_ITERABLE",
+    "INSTANCE_OF",
+    "MATCHES_RE",
+    "MIN_LEN",
+    "OPTIONAL",
+    "Check",
+    "DeclinedError",
+    "checker",
+    "is_union",
+    "item_kind",
+    "produced",
+    "without_none",
+]
 
 Check = Callable[[Any, Any], None]
 
@@ -52,7 +66,7 @@ def item_kind(kind: Any) -> Any:
     return args[0] if typing.get_origin(kind) is tuple and len(args) == 2 and args[1] is ... else None
 
 
-def _produced(kind: Any) -> type | None:
+def produced(kind: Any) -> type | None:
     """The one class the conversion to ``kind`` always yields, or None (several, or None itself)."""
     if kind in (str, bool, int, DateSpan, date):
         return typing.cast(type, kind)
@@ -65,12 +79,12 @@ def _produced(kind: Any) -> type | None:
 
 # The types of attrs' own validators, which are checked directly (their
 # classes are private; reach them through the public factories).
-_AND: type[Any] = type(validators.and_())
-_DEEP_ITERABLE = type(validators.deep_iterable(validators.instance_of(object)))
-_INSTANCE_OF = type(validators.instance_of(object))
-_MATCHES_RE = type(validators.matches_re(""))
-_MIN_LEN: type[Any] = type(validators.min_len(0))
-_OPTIONAL = type(validators.optional(validators.instance_of(object)))
+AND: type[Any] = type(validators.and_())
+DEEP_ITERABLE = type(validators.deep_iterable(validators.instance_of(object)))
+INSTANCE_OF = type(validators.instance_of(object))
+MATCHES_RE = type(validators.matches_re(""))
+MIN_LEN: type[Any] = type(validators.min_len(0))
+OPTIONAL = type(validators.optional(validators.instance_of(object)))
 
 
 def checker(validator: Any, field: attrs.Attribute[Any], kind: Any) -> Check | None:
@@ -81,20 +95,20 @@ def checker(validator: Any, field: attrs.Attribute[Any], kind: Any) -> Check | N
     """
     validator_type = type(validator)
     try:
-        if validator_type is _AND:
+        if validator_type is AND:
             return _all_of([checker(inner, field, kind) for inner in validator._validators])
-        if validator_type is _OPTIONAL:
+        if validator_type is OPTIONAL:
             return _unless_none(checker(validator.validator, field, without_none(kind)))
-        if validator_type is _DEEP_ITERABLE:
+        if validator_type is DEEP_ITERABLE:
             member, iterable = validator.member_validator, validator.iterable_validator
             outer = checker(iterable, field, kind) if iterable is not None else None
             return _all_of([outer, _each(checker(member, field, item_kind(kind)), member)])
-        if validator_type is _INSTANCE_OF:
-            produced, wanted = _produced(kind), validator.type
-            return None if produced is not None and issubclass(produced, wanted) else _instance_of(wanted)
-        if validator_type is _MATCHES_RE:
+        if validator_type is INSTANCE_OF:
+            made, wanted = produced(kind), validator.type
+            return None if made is not None and issubclass(made, wanted) else _instance_of(wanted)
+        if validator_type is MATCHES_RE:
             return _matching(validator.match_func)
-        if validator_type is _MIN_LEN:
+        if validator_type is MIN_LEN:
             return _at_least(validator.min_length)
     except AttributeError:  # another attrs version's internals: call it, as attrs does
         pass
@@ -120,6 +134,14 @@ def _all_of(checks: list[Check | None]) -> Check | None:
 def _unless_none(inner: Check | None) -> Check | None:
     if inner is None:
         return None
+    length = getattr(inner, "min_length", None)
+    if length is not None:  # optional text: the commonest, in one step
+
+        def check_text(_: Any, value: Any) -> None:
+            if value is not None and len(value) < length:
+                raise DeclinedError
+
+        return check_text
 
     def check(instance: Any, value: Any) -> None:
         if value is not None:
@@ -131,7 +153,7 @@ def _unless_none(inner: Check | None) -> Check | None:
 def _each(inner: Check | None, member: Any) -> Check | None:
     if inner is None:
         return None
-    if type(member) is _MATCHES_RE:  # tuples of ids: the common case, one loop and no call per item
+    if type(member) is MATCHES_RE:  # tuples of ids: the common case, one loop and no call per item
         match = typing.cast(Any, member).match_func
 
         def check_ids(_: Any, value: Any) -> None:
@@ -169,4 +191,5 @@ def _at_least(length: int) -> Check:
         if len(value) < length:
             raise DeclinedError
 
+    check.min_length = length  # type: ignore[attr-defined]  # lets _unless_none fuse the two
     return check

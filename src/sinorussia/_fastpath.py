@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import operator
 import sys
 import typing
 from collections.abc import Callable
@@ -39,7 +40,11 @@ import attrs
 from sinorussia._dates import DateSpan
 from sinorussia._fastchecks import Check, DeclinedError, checker, is_union, item_kind, without_none
 
-__all__ = ["SHARED_FIELDS", "compiled"]
+__all__ = ["PROMOTE_AFTER", "SHARED_FIELDS", "compiled", "written"]
+
+#: Records of one class structured before its function is written out as
+#: source and compiled (``_fastcode``): about where compiling pays for itself.
+PROMOTE_AFTER = 2000
 
 #: Fields whose values repeat across records: ids of other records, codes,
 #: section headings, places, units. tests/test_fastpath.py checks that every
@@ -93,7 +98,7 @@ def _span(text: object) -> DateSpan:
 def _date(text: object) -> date:
     """A manifest's ISO day: the converter's rule (the canonical text of a one-day span)."""
     span = _span(text)
-    if str(span) != text or span.latest != span.earliest:
+    if text != span.earliest.isoformat() or span.latest != span.earliest:  # no month, interval or qualifier
         raise DeclinedError
     return span.earliest
 
@@ -136,16 +141,42 @@ def _strs(value: object) -> tuple[str, ...]:
     return tuple(items)
 
 
-def _records_of(structure: Structure) -> Convert:
+def _records_of(cls: type[Any]) -> Convert:
+    _compile(cls)  # looked up on each call: the class's function may be promoted meanwhile
+
     def convert(value: object) -> tuple[Any, ...]:
         if value.__class__ is not list:
             raise DeclinedError
-        return tuple(map(structure, typing.cast("list[object]", value)))
+        return tuple(map(_functions[cls], typing.cast("list[object]", value)))  # type: ignore[arg-type]
 
     return convert
 
 
+def _record(cls: type[Any]) -> Convert:
+    _compile(cls)
+
+    def convert(value: object) -> Any:
+        return _functions[cls](value)  # type: ignore[misc]
+
+    return convert
+
+
+def _optional_str(value: object) -> str | None:
+    if value is not None and value.__class__ is not str:
+        raise DeclinedError
+    return value
+
+
+def _optional_interned(value: object) -> str | None:
+    return None if value is None else sys.intern(typing.cast(str, value))
+
+
 def _optional(inner: Convert) -> Convert:
+    # The two commonest (optional text, optional id) in one step each, not two.
+    fused: dict[Convert, Convert] = {_str: _optional_str, sys.intern: _optional_interned}
+    if inner in fused:
+        return fused[inner]
+
     def convert(value: object) -> Any:
         return None if value is None else inner(value)
 
@@ -170,9 +201,9 @@ def _converter(kind: Any, shared: bool) -> Convert:
     if item is str:
         return _interned_strs if shared else _strs
     if item is not None and attrs.has(item):
-        return _records_of(_compile(item))
+        return _records_of(item)
     if isinstance(kind, type) and attrs.has(kind):
-        return _compile(kind)
+        return _record(kind)
     raise _NoRuleError(kind)
 
 
@@ -246,7 +277,7 @@ def _compile(cls: type[Any]) -> Structure:
         if field.validator is not None
         and (check := checker(field.validator, field, types_of[field.name])) is not None
     )
-    structure = _assemble(cls, names, converts, defaults, checks)
+    structure = _assemble(cls, names=names, converts=converts, defaults=defaults, checks=checks, types_of=types_of)
     _functions[cls] = structure
     return structure
 
@@ -266,20 +297,29 @@ def _default_of(field: attrs.Attribute[Any]) -> Callable[[], Any] | None:
 
 def _assemble(
     cls: type[Any],
+    *,
     names: tuple[str, ...],
     converts: tuple[Convert, ...],
     defaults: tuple[Callable[[], Any] | None, ...],
     checks: tuple[tuple[int, Check], ...],
+    types_of: dict[str, Any],
 ) -> Structure:
-    known, count, steps = frozenset(names), len(names), tuple(zip(names, converts, strict=True))
+    known, count = frozenset(names), len(names)
     fields = tuple(zip(names, converts, defaults, strict=True))
-    new, assign = object.__new__, object.__setattr__
+    new, assign, call = object.__new__, object.__setattr__, operator.call
+    # itemgetter and map run their loops in C: a record's fields cost their checks, little else.
+    raw_values = operator.itemgetter(*names) if count > 1 else lambda value: (value[names[0]],)
+    calls = 0
 
     def structure(value: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        if calls == PROMOTE_AFTER:  # a bulk load: the written-out function pays for itself from here
+            _promote(cls, types_of, structure)
         if value.__class__ is not dict or not value.keys() <= known:
             raise DeclinedError
         if len(value) == count:  # every field present, as sealed files hold them
-            values = [convert(value[name]) for name, convert in steps]
+            values = list(map(call, converts, raw_values(value)))
         else:  # some left out: their defaults (a required one missing: KeyError, declined)
             values = [
                 convert(value[name]) if name in value or default is None else default()
@@ -293,3 +333,27 @@ def _assemble(
         return instance
 
     return structure
+
+
+def _promote(cls: type[Any], types_of: dict[str, Any], assembled: Structure) -> None:
+    """Replace a class's assembled function by the same steps written out (``_fastcode``)."""
+    written = write_out(cls, types_of, assembled)
+    if written is not None:
+        _functions[cls] = written
+
+
+def write_out(cls: type[Any], types_of: dict[str, Any], assembled: Structure) -> Structure | None:
+    """The written-out structure function of ``cls``, or None when it cannot be written."""
+    from sinorussia._fastcode import write
+
+    helpers = {"span": _span, "date": _date, "functions": _functions, "assembled": assembled}
+    try:
+        return write(cls, types_of, SHARED_FIELDS, helpers)
+    except Exception:  # noqa: BLE001 - a class the writer cannot handle keeps its assembled function
+        return None
+
+
+def written(cls: type[Any]) -> Structure | None:
+    """A freshly written-out function for ``cls``, as a bulk load would promote it to (for tests)."""
+    assembled = compiled(cls)
+    return None if assembled is None else write_out(cls, _field_types(cls), assembled)

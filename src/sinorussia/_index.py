@@ -23,6 +23,7 @@ table the positions point into.
 from __future__ import annotations
 
 import bisect
+import typing
 from collections.abc import Iterable
 from datetime import date
 from itertools import compress
@@ -64,26 +65,40 @@ class SpanIndex:
 
     def __init__(self, spans: Iterable[tuple[int, DateSpan | None]]) -> None:
         """Index ``(position, span)`` pairs; a span of None is never found."""
-        days: dict[int, int] = {}  # one int object per distinct day, shared by every list below
+        # Records share their spans (the loader parses each text once): the days of
+        # each span object are worked out once. The span is kept in the value so
+        # that its id cannot be reused by another object while this runs.
+        known: dict[int, tuple[DateSpan, int, int | None, list[tuple[int, int, int]] | None]] = {}
         by_class: dict[int, list[tuple[int, int, int]]] = {}
         opened: list[tuple[int, int]] = []
         for position, span in spans:
             if span is None:
                 continue
-            start = span.earliest.toordinal()
-            start = days.setdefault(start, start)
-            if span.latest is None:
+            facts = known.get(id(span))
+            if facts is None:
+                facts = known[id(span)] = self._facts(span, by_class)
+            _, start, end, rows = facts
+            if rows is None:
                 opened.append((start, position))
-                continue
-            end = span.latest.toordinal()
-            end = days.setdefault(end, end)
-            by_class.setdefault(_length_class(end - start), []).append((start, end, position))
+            else:
+                rows.append((start, typing.cast(int, end), position))
         buckets = [_Bucket(rows) for _, rows in sorted(by_class.items())]
         # Plain tuples: the query loop unpacks them instead of looking up attributes.
         self._buckets = tuple((b.starts, b.ends, b.positions, b.shortest, b.longest) for b in buckets)
         opened.sort()
         self._open_starts = [start for start, _ in opened]
         self._open_positions = [position for _, position in opened]
+
+    @staticmethod
+    def _facts(
+        span: DateSpan, by_class: dict[int, list[tuple[int, int, int]]]
+    ) -> tuple[DateSpan, int, int | None, list[tuple[int, int, int]] | None]:
+        """A span's first and last day numbers and the rows of its length class (None: open-ended)."""
+        start = span.earliest.toordinal()
+        if span.latest is None:
+            return span, start, None, None
+        end = span.latest.toordinal()
+        return span, start, end, by_class.setdefault(_length_class(end - start), [])
 
     def overlapping(self, first: date, last: date) -> list[int]:
         """Positions of the spans that share a day with ``[first, last]``, ascending."""

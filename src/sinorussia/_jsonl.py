@@ -57,7 +57,7 @@ def _first_duplicate(pairs: list[tuple[str, Any]]) -> str:
 class _Duplicates(dict[str, Any]):
     """An object that held a duplicate key (``key``), kept to find its path."""
 
-    key = ""
+    key: str | None = None
 
 
 def _marking_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -73,7 +73,7 @@ def _duplicate_path(value: Any, path: str = "$") -> str | None:
     stack: list[tuple[Any, str]] = [(value, path)]
     while stack:
         item, where = stack.pop()
-        if isinstance(item, _Duplicates) and item.key:
+        if isinstance(item, _Duplicates) and item.key is not None:
             return f"{where}.{item.key}"
         if isinstance(item, dict):
             stack.extend((child, f"{where}.{key}") for key, child in reversed(list(item.items())))

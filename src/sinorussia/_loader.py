@@ -10,7 +10,6 @@ id clashes) happen when releases are merged (see ``_merge``).
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import os
@@ -175,14 +174,9 @@ def read_release(root: Traversable, *, origin: str = "", hint: str | None = None
     _check_unlisted(root, info, problems)
     tables: dict[str, tuple[Record, ...]] = {}
     places: dict[str, tuple[str, int]] = {}
-    enabled = gc.isenabled()
-    gc.disable()  # bulk construction of immutable records: the collector only slows it
-    try:
-        for table in info.tables:
-            tables[table.name] = _read_table(root, info, table.name, problems, places)
-    finally:
-        if enabled:
-            gc.enable()
+    # The public API runs this with the garbage collector paused (``_bulk.build``).
+    for table in info.tables:
+        tables[table.name] = _read_table(root, info, table.name, problems, places)
     problems.raise_if_any()
     return LoadedRelease(info=info, tables=tables, places=places)
 
@@ -196,7 +190,8 @@ def _check_unlisted(root: Traversable, info: ReleaseInfo, problems: Problems) ->
         return
     for name in names:
         if name.endswith(".jsonl") and name not in listed:
-            problems.add("file is not listed in the manifest", file=name)
+            # A name that is not UTF-8 (held as lone surrogates) would break printing the error: escape it.
+            problems.add("file is not listed in the manifest", file=name.encode("utf-8", "backslashreplace").decode())
 
 
 def _read_table(

@@ -16,6 +16,7 @@ The rules (documented in docs/publishing.md, property-tested):
 
 from __future__ import annotations
 
+import collections
 from collections.abc import Iterable, Mapping
 from datetime import date
 from types import MappingProxyType
@@ -207,20 +208,25 @@ def _check_references(
 class _Resolving(dict[tuple[str, ...], frozenset[str]]):
     """Allowed tables -> every id that resolves (through supersession) to a record of one of them.
 
-    Built per tables on first use; with it a record's references are checked
-    with set operations. An empty key (any table) holds every id that resolves.
+    Built per tables on first use, from the ids of each table (gathered in one
+    pass); with it a record's references are checked with set operations. An
+    empty key (any table) holds every id that resolves.
     """
 
     def __init__(self, by_id: dict[str, tuple[str, Record]], aliases: dict[str, str]) -> None:
         super().__init__()
         self.by_id = by_id
         self.aliases = aliases
+        self.by_table: dict[str, set[str]] | None = None
 
     def __missing__(self, tables: tuple[str, ...]) -> frozenset[str]:
         # The rule of _check_references: an id resolves to by_id[aliases.get(id, id)].
-        found = {
-            key for key, (table, _) in self.by_id.items() if key not in self.aliases and (not tables or table in tables)
-        }
+        if self.by_table is None:
+            self.by_table = collections.defaultdict(set)
+            for key, (table, _) in self.by_id.items():
+                if key not in self.aliases:
+                    self.by_table[table].add(key)
+        found: set[str] = set().union(*(ids for table, ids in self.by_table.items() if not tables or table in tables))
         for old, new in self.aliases.items():
             resolved = self.by_id.get(new)
             if resolved is not None and (not tables or resolved[0] in tables):

@@ -6,7 +6,9 @@ record of the right table) and the curation tools.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import operator
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
 
 from sinorussia._models import (
     Actor,
@@ -81,8 +83,8 @@ def all_resolve(record: Record, resolving: Mapping[tuple[str, ...], frozenset[st
     sources = resolving[_SOURCES]
     if not all(ref.source in sources for ref in getattr(record, "sources", ())):
         return False
-    for name, tables, many in _fields_of(record):
-        value = getattr(record, name)
+    values, kinds = _reference_values(record)
+    for value, (tables, many) in zip(values, kinds, strict=True):
         if many:
             if not resolving[tables].issuperset(value):
                 return False
@@ -91,6 +93,27 @@ def all_resolve(record: Record, resolving: Mapping[tuple[str, ...], frozenset[st
     if isinstance(record, Discrepancy):
         return all(ref.source in sources for reading in record.readings for ref in reading.sources)
     return True
+
+
+# Record class -> (a getter of its reference fields' values, (tables, many) of each).
+_GETTERS: dict[type, tuple[Callable[[Record], tuple[Any, ...]], tuple[tuple[tuple[str, ...], bool], ...]]] = {}
+
+
+def _reference_values(record: Record) -> tuple[tuple[Any, ...], tuple[tuple[tuple[str, ...], bool], ...]]:
+    """The values of a record's reference fields, in one call (attrgetter), with what each may hold."""
+    cls = type(record)
+    if cls not in _GETTERS:
+        fields = _fields_of(record)
+        names = [name for name, _, _ in fields]
+        getter = operator.attrgetter(*names) if len(names) > 1 else _single(names)
+        _GETTERS[cls] = (getter, tuple((tables, many) for _, tables, many in fields))
+    getter, kinds = _GETTERS[cls]
+    return getter(record), kinds
+
+
+def _single(names: list[str]) -> Callable[[Record], tuple[Any, ...]]:
+    """Like attrgetter, always a tuple (attrgetter of one name returns the bare value)."""
+    return lambda record: tuple(getattr(record, name) for name in names)
 
 
 def _fields_of(record: Record) -> tuple[tuple[str, tuple[str, ...], bool], ...]:
