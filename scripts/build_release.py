@@ -5,7 +5,8 @@
 Reads curation/<table>.jsonl, derives each event's ``documents`` from the
 documents' ``event`` field (one fact, kept in one place while curating), writes
 src/sinorussia/data/cc-2016-2/ and seals it with the library's own sealing code,
-then loads it to prove it valid.
+then loads it to prove it valid, and writes its prevalidated form
+(``scripts/prevalidate.py``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ from sinorussia._jsonl import loads  # noqa: E402
 from sinorussia._models import RECORD_TYPES, Document, Event, Record  # noqa: E402
 from sinorussia._registry import load_path  # noqa: E402
 from sinorussia._tools import canonical_manifest, canonical_table, seal  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import prevalidate  # noqa: E402 - a sibling script
 
 RELEASE = ROOT / "src" / "sinorussia" / "data" / "cc-2016-2"
 MANIFEST = {
@@ -79,7 +83,7 @@ def main() -> int:
     seal(RELEASE)
     dataset = load_path(RELEASE)
     print(json.dumps(dataset.counts()))
-    return 0
+    return prevalidate.main([])
 
 
 if __name__ == "__main__":

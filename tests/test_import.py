@@ -82,6 +82,10 @@ def test_first_query_needs_neither_cattrs_nor_importlib_metadata() -> None:
     )
     assert "cattrs" not in report["loaded"]
     assert "importlib_resources" not in report["loaded"]
+    # The built-in release comes from its prevalidated form (tests/test_prevalidated.py):
+    # neither the strict loader, nor the merge, nor pathlib, nor hashlib (OpenSSL) is needed.
+    unneeded = ["sinorussia._loader", "sinorussia._merge", "sinorussia._convert", "json", "pathlib", "hashlib"]
+    assert [] == [name for name in unneeded if name in report["loaded"]]
     plugins = subprocess.run(
         [sys.executable, "-c", "from sinorussia._entrypoints import may_declare as m; print(m('sinorussia.releases'))"],
         capture_output=True,

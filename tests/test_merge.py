@@ -64,12 +64,13 @@ def every_record(tables: Tables) -> list[Record]:
     return [record for rows in tables.values() for record in rows]
 
 
-def outcome(releases: Sequence[LoadedRelease]) -> MergedTables | tuple[tuple[Any, ...], ...]:
-    """What merging gives: the merged tables, or every problem reported (as plain details)."""
+def outcome(releases: Sequence[LoadedRelease]) -> tuple[Any, ...]:
+    """What merging gives: the merged releases, tables and aliases, or every problem reported (as plain details)."""
     try:
-        return merge(releases)
+        merged = merge(releases)
     except ReleaseError as error:
         return tuple(tuple(problem.details().items()) for problem in error.problems)
+    return (merged.releases, dict(merged.tables), dict(merged.aliases))
 
 
 @st.composite

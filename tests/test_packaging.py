@@ -160,8 +160,10 @@ import sinorussia as sr
 package = pathlib.Path(sr.__file__).parent
 loaded = {info.id: sr.load(info.id).counts() for info in sr.releases()}
 rows = {info.id: info.rows for info in sr.releases()}
+from sinorussia import _registry
+forms = {key: item.prevalidated is not None for key, item in _registry._discover().items() if item.builtin}
 print(json.dumps({"file": sr.__file__, "version": sr.__version__, "typed": (package / "py.typed").is_file(),
-                  "loaded": loaded, "rows": rows, "merged": sum(sr.load().counts().values())}))
+                  "loaded": loaded, "rows": rows, "merged": sum(sr.load().counts().values()), "forms": forms}))
 """
     done = subprocess.run([str(python), "-I", "-c", script], cwd=tmp_path, check=True, capture_output=True, text=True)
     result = json.loads(done.stdout)
@@ -171,4 +173,7 @@ print(json.dumps({"file": sr.__file__, "version": sr.__version__, "typed": (pack
     assert "cc-2016-2" in result["loaded"]
     assert result["rows"] == result["loaded"]
     assert result["merged"] > 0
+    # Each built-in release is installed with its prevalidated form, and the form is used (tests/test_prevalidated.py).
+    assert result["forms"]
+    assert all(result["forms"].values())
     assert (venv / "bin" / "sinorussia").is_file()

@@ -266,13 +266,13 @@ def test_concurrent_first_use_loads_once_and_shares_one_object(
 ) -> None:
     """32 threads released together by a barrier: each release is read once, and all get the same Dataset."""
     reads: list[str] = []
-    real_read = _registry.read_release
+    real_read = _registry._read_installed  # counted: the one way an installed release is read
 
-    def counting_read(*args: Any, **kwargs: Any) -> LoadedRelease:
-        reads.append(kwargs.get("hint", "?"))
-        return real_read(*args, **kwargs)
+    def counting_read(item: Any) -> LoadedRelease:
+        reads.append(item.info.id)
+        return real_read(item)
 
-    monkeypatch.setattr(_registry, "read_release", counting_read)
+    monkeypatch.setattr(_registry, "_read_installed", counting_read)
     barrier = threading.Barrier(32)
     results: list[object] = []
     errors: list[BaseException] = []

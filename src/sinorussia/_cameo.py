@@ -35,9 +35,9 @@ def _read() -> Mapping[str, CameoCode]:
     import csv
     import io
 
-    from sinorussia._resources import package_files
+    from sinorussia._resources import read_package_text
 
-    text = package_files().joinpath("data", "cameo-codes.csv").read_text(encoding="utf-8")
+    text = read_package_text("data", "cameo-codes.csv")
     rows = {}
     for row in csv.DictReader(io.StringIO(text)):
         rows[row["code"]] = CameoCode(row["code"], row["name"], float(row["goldstein"]), row["root_code"])
@@ -56,9 +56,9 @@ def codes() -> frozenset[str]:
     """
     global _codes  # noqa: PLW0603 - a process-wide cache, like the codebook's
     if _codes is None:
-        from sinorussia._resources import package_files
+        from sinorussia._resources import read_package_text
 
-        text = package_files().joinpath("data", "cameo-codes.csv").read_text(encoding="utf-8")
+        text = read_package_text("data", "cameo-codes.csv")
         _codes = frozenset(line.split(",", 1)[0] for line in text.splitlines()[1:] if line)
     return _codes
 

@@ -25,6 +25,7 @@ from sinorussia._jsonl import JsonError, decode_text, loads, split_lines
 from sinorussia._manifest import ReleaseInfo, check_schema_version, check_table_path
 from sinorussia._models import RECORD_TYPES, Record
 from sinorussia._problems import Problems
+from sinorussia._release import LoadedRelease
 from sinorussia.exceptions import ReleaseError
 
 if TYPE_CHECKING:  # importlib.resources is imported only where a zipped install needs it
@@ -33,16 +34,6 @@ if TYPE_CHECKING:  # importlib.resources is imported only where a zipped install
 __all__ = ["MANIFEST", "LoadedRelease", "read_manifest", "read_release"]
 
 MANIFEST = "release.json"
-
-
-@attrs.frozen
-class LoadedRelease:
-    """A release whose every file was read and checked on its own."""
-
-    info: ReleaseInfo
-    tables: dict[str, tuple[Record, ...]]
-    #: Where each record was read: id -> (file, line), for errors that name both places.
-    places: dict[str, tuple[str, int]]
 
 
 def _read_bytes(root: Traversable, name: str) -> bytes:

@@ -21,27 +21,34 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from types import MappingProxyType
 
-import attrs
-
 from sinorussia._cameo import codes
 from sinorussia._dates import DateSpan
-from sinorussia._loader import LoadedRelease
 from sinorussia._manifest import ReleaseInfo
 from sinorussia._models import RECORD_TYPES, Document, Event, Record
 from sinorussia._problems import Problems
 from sinorussia._references import all_resolve, references
+from sinorussia._release import LoadedRelease
 
 __all__ = ["MergedTables", "merge", "sort_key"]
 
 
-@attrs.frozen
 class MergedTables:
-    """Tables of one or more releases, merged and checked."""
+    """Tables of one or more releases, merged and checked (a plain class: see ``_release``).
 
-    releases: tuple[ReleaseInfo, ...]
-    tables: Mapping[str, tuple[Record, ...]]
-    #: superseded id -> the id of the record that replaced it
-    aliases: Mapping[str, str]
+    Attributes:
+        releases: The manifests of the releases merged.
+        tables: Each table's records, sorted by :func:`sort_key`.
+        aliases: Superseded id -> the id of the record that replaced it.
+    """
+
+    __slots__ = ("aliases", "releases", "tables")
+
+    def __init__(
+        self, releases: tuple[ReleaseInfo, ...], tables: Mapping[str, tuple[Record, ...]], aliases: Mapping[str, str]
+    ) -> None:
+        self.releases = releases
+        self.tables = tables
+        self.aliases = aliases
 
 
 def sort_key(record: Record) -> tuple[date, date, str]:

@@ -17,20 +17,18 @@ import os
 import threading
 import warnings
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
-
-import attrs
 
 from sinorussia._bulk import build
 from sinorussia._dataset import Dataset
-from sinorussia._loader import MANIFEST, LoadedRelease, read_manifest, read_release
-from sinorussia._manifest import ReleaseInfo
-from sinorussia._merge import merge
-from sinorussia._resources import files, package_files
+from sinorussia._prevalidated import Prevalidated, PrevalidatedRelease, read_body, read_header
+from sinorussia._resources import files, package_files, package_folder
 from sinorussia.exceptions import NotFoundError, ReleaseError, ReleaseWarning, SinorussiaError
 
 if TYPE_CHECKING:  # importlib.resources is imported only where a zipped install needs it
+    from sinorussia._manifest import ReleaseInfo
+    from sinorussia._merge import MergedTables
+    from sinorussia._release import LoadedRelease
     from sinorussia._resources import Traversable
 
 __all__ = ["GROUP", "load", "load_path", "releases", "reset", "validate_path"]
@@ -39,11 +37,21 @@ GROUP = "sinorussia.releases"
 T = TypeVar("T")
 
 
-@attrs.frozen
+MANIFEST = "release.json"
+
+
 class _Installed:
-    info: ReleaseInfo
-    root: Traversable
-    builtin: bool
+    """An installed release: its manifest, where it is, and its prevalidated form if it has one."""
+
+    __slots__ = ("builtin", "info", "prevalidated", "root")
+
+    def __init__(
+        self, info: ReleaseInfo, root: Traversable | str, *, builtin: bool, prevalidated: Prevalidated | None = None
+    ) -> None:
+        self.info = info
+        self.root = root  # a str only for a built-in release found without pathlib
+        self.builtin = builtin
+        self.prevalidated = prevalidated
 
 
 _lock = threading.RLock()
@@ -65,13 +73,52 @@ def _warn(message: str) -> None:
     warnings.warn(message, ReleaseWarning, stacklevel=4)
 
 
+def read_manifest(root: Traversable, *, origin: str, hint: str) -> ReleaseInfo:
+    """The strict loader's ``read_manifest`` (the loader is imported when a release must be read)."""
+    from sinorussia._loader import read_manifest as strict_read_manifest
+
+    return strict_read_manifest(root, origin=origin, hint=hint)
+
+
+def read_release(root: Traversable, *, origin: str, hint: str) -> LoadedRelease:
+    """The strict loader's ``read_release`` (the loader is imported when a release must be read)."""
+    from sinorussia._loader import read_release as strict_read_release
+
+    return strict_read_release(root, origin=origin, hint=hint)
+
+
+def _as_traversable(root: Traversable | str) -> Traversable:
+    if isinstance(root, str):
+        from pathlib import Path
+
+        return Path(root)
+    return root
+
+
 def _builtin() -> dict[str, _Installed]:
+    folder = package_folder()
+    entries: list[tuple[str, Traversable | str]]
+    if folder is None:  # a zipped install: importlib.resources reads it, and the strict loader every release
+        data = package_files().joinpath("data")
+        entries = [(entry.name, entry) for entry in data.iterdir() if entry.is_dir()]
+    else:
+        data_folder = os.path.join(folder, "data")
+        entries = [(name, os.path.join(data_folder, name)) for name in os.listdir(data_folder)]
     found: dict[str, _Installed] = {}
-    data = package_files().joinpath("data")
-    for entry in sorted(data.iterdir(), key=lambda e: e.name):
-        if entry.is_dir() and entry.joinpath("release.json").is_file():
-            info = read_manifest(entry, origin="built-in", hint=entry.name)
-            found[info.id] = _Installed(info, entry, builtin=True)
+    for name, entry in sorted(entries, key=lambda pair: pair[0]):
+        if isinstance(entry, str):
+            if not os.path.isfile(os.path.join(entry, MANIFEST)):
+                continue
+            prevalidated = read_header(entry)
+            if prevalidated is not None:
+                info = prevalidated.info
+                found[info.id] = _Installed(info, entry, builtin=True, prevalidated=prevalidated)
+                continue
+        elif not entry.joinpath(MANIFEST).is_file():
+            continue
+        root = _as_traversable(entry)
+        info = read_manifest(root, origin="built-in", hint=name)
+        found[info.id] = _Installed(info, root, builtin=True)
     return found
 
 
@@ -157,8 +204,17 @@ def releases() -> tuple[ReleaseInfo, ...]:
 def _read(item: _Installed) -> LoadedRelease:
     with _lock:
         if item.info.id not in _loaded:
-            _loaded[item.info.id] = read_release(item.root, origin=item.info.origin, hint=item.info.id)
+            _loaded[item.info.id] = _read_installed(item)
         return _loaded[item.info.id]
+
+
+def _read_installed(item: _Installed) -> LoadedRelease:
+    """An installed release, from its prevalidated form while its files are the ones prevalidated."""
+    if item.prevalidated is not None:
+        release = read_body(item.prevalidated)
+        if release is not None:
+            return release
+    return read_release(_as_traversable(item.root), origin=item.info.origin, hint=item.info.id)
 
 
 def _closure(
@@ -195,7 +251,18 @@ def _requirement_error(message: str, info: ReleaseInfo, index: int) -> ReleaseEr
     return ReleaseError(message, release=info.id, file=MANIFEST, field=f"$.requires[{index}]")
 
 
+def merge(loaded: list[LoadedRelease]) -> MergedTables:
+    """``_merge.merge`` (imported when releases must be merged: one prevalidated release need not be)."""
+    from sinorussia._merge import merge as merge_releases
+
+    return merge_releases(loaded)
+
+
 def _dataset(loaded: list[LoadedRelease]) -> Dataset:
+    if len(loaded) == 1 and isinstance(loaded[0], PrevalidatedRelease):
+        # Merged on its own when it was prevalidated: these are the tables and aliases merge() gives.
+        release = loaded[0]
+        return Dataset(releases=(release.info,), tables=release.tables, aliases=release.aliases)
     merged = merge(loaded)
     return Dataset(releases=merged.releases, tables=merged.tables, aliases=merged.aliases)
 
@@ -243,6 +310,8 @@ def _load_all(installed: dict[str, _Installed]) -> Dataset:
 
 def _as_root(path: str | os.PathLike[str] | Traversable) -> Traversable:
     if isinstance(path, (str, os.PathLike)):
+        from pathlib import Path
+
         root = Path(path)
         if not root.is_dir():
             raise ReleaseError("not a release directory (it does not exist or is not a directory)", file=str(path))
