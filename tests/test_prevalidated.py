@@ -24,7 +24,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import sinorussia as sr
-from sinorussia import _prevalidated, _registry
+from sinorussia import _discovery, _prevalidated, _registry
 from sinorussia._loader import read_release
 from sinorussia._merge import merge
 from sinorussia._models import RECORD_TYPES
@@ -100,7 +100,7 @@ def test_the_registry_reads_built_in_releases_from_their_form(
         raise AssertionError("the strict loader was used")
 
     monkeypatch.setattr(_registry, "read_release", refuse)
-    monkeypatch.setattr(_registry, "read_manifest", refuse)
+    monkeypatch.setattr(_discovery, "read_manifest", refuse)
     monkeypatch.setattr(_registry, "merge", refuse)
     assert BUILTIN in [info.id for info in sr.releases()]
     dataset = sr.load(BUILTIN)
@@ -142,7 +142,7 @@ def test_a_zipped_install_reads_every_release_with_the_strict_loader(
     monkeypatch: pytest.MonkeyPatch, fresh_registry: None
 ) -> None:
     """Without a folder on disk (a zip, another loader) there is no form to check: the loader reads, as before."""
-    monkeypatch.setattr(_registry, "package_folder", lambda: None)
+    monkeypatch.setattr(_discovery, "package_folder", lambda: None)
     monkeypatch.setattr(_registry, "read_body", lambda _: pytest.fail("a form was used"))
     dataset = sr.load(BUILTIN)
     assert "built-in" == dataset.releases[0].origin
@@ -329,12 +329,12 @@ def test_a_form_written_for_a_copy_reads_back_as_the_strict_loader_reads_it(copi
     assert f"LoadedRelease('{BUILTIN}', sources=10" in repr(release)
 
 
-@pytest.mark.parametrize("unusable", ["read_header", "read_body"])
+@pytest.mark.parametrize(("module", "unusable"), [(_discovery, "read_header"), (_registry, "read_body")])
 def test_without_a_usable_form_the_strict_loader_reads_the_built_in_release(
-    monkeypatch: pytest.MonkeyPatch, fresh_registry: None, unusable: str
+    monkeypatch: pytest.MonkeyPatch, fresh_registry: None, module: object, unusable: str
 ) -> None:
     """The fall-back path in process: no form at discovery, or a form whose files changed since."""
-    monkeypatch.setattr(_registry, unusable, lambda _: None)
+    monkeypatch.setattr(module, unusable, lambda _: None)
     dataset = sr.load(BUILTIN)
     assert not isinstance(_registry._loaded[BUILTIN], PrevalidatedRelease)
     assert 551 == sum(dataset.counts().values())

@@ -1,10 +1,4 @@
-"""Finding installed releases and building datasets from them.
-
-Releases come from two places: the package's own ``data/<id>/`` folders, and
-plugin packages that declare an entry point in the group
-``sinorussia.releases`` (name: the release id; value: an importable package
-holding ``release.json`` at its root). A broken plugin gives a ReleaseWarning
-naming it and is skipped; the built-in releases must always load.
+"""The installed releases (found by ``_discovery``) and the datasets built from them.
 
 The default dataset (every installed release, merged) is built once per
 process under a lock, then shared; it is immutable.
@@ -12,18 +6,16 @@ process under a lock, then shared; it is immutable.
 
 from __future__ import annotations
 
-import importlib
 import os
 import threading
-import warnings
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, TypeVar
 
 from sinorussia._bulk import build
 from sinorussia._dataset import Dataset
-from sinorussia._prevalidated import Prevalidated, PrevalidatedRelease, read_body, read_header
-from sinorussia._resources import files, package_files, package_folder
-from sinorussia.exceptions import NotFoundError, ReleaseError, ReleaseWarning, SinorussiaError
+from sinorussia._discovery import GROUP, MANIFEST, Installed, as_traversable, builtin, plugins, read_release, warn
+from sinorussia._prevalidated import PrevalidatedRelease, read_body
+from sinorussia.exceptions import NotFoundError, ReleaseError, SinorussiaError
 
 if TYPE_CHECKING:  # importlib.resources is imported only where a zipped install needs it
     from sinorussia._manifest import ReleaseInfo
@@ -33,29 +25,11 @@ if TYPE_CHECKING:  # importlib.resources is imported only where a zipped install
 
 __all__ = ["GROUP", "load", "load_path", "releases", "reset", "validate_path"]
 
-GROUP = "sinorussia.releases"
 T = TypeVar("T")
 
 
-MANIFEST = "release.json"
-
-
-class _Installed:
-    """An installed release: its manifest, where it is, and its prevalidated form if it has one."""
-
-    __slots__ = ("builtin", "info", "prevalidated", "root")
-
-    def __init__(
-        self, info: ReleaseInfo, root: Traversable | str, *, builtin: bool, prevalidated: Prevalidated | None = None
-    ) -> None:
-        self.info = info
-        self.root = root  # a str only for a built-in release found without pathlib
-        self.builtin = builtin
-        self.prevalidated = prevalidated
-
-
 _lock = threading.RLock()
-_installed: dict[str, _Installed] | None = None
+_installed: dict[str, Installed] | None = None
 _datasets: dict[frozenset[str], Dataset] = {}
 _loaded: dict[str, LoadedRelease] = {}
 
@@ -69,124 +43,12 @@ def reset() -> None:
         _loaded.clear()
 
 
-def _warn(message: str) -> None:
-    warnings.warn(message, ReleaseWarning, stacklevel=4)
-
-
-def read_manifest(root: Traversable, *, origin: str, hint: str) -> ReleaseInfo:
-    """The strict loader's ``read_manifest`` (the loader is imported when a release must be read)."""
-    from sinorussia._loader import read_manifest as strict_read_manifest
-
-    return strict_read_manifest(root, origin=origin, hint=hint)
-
-
-def read_release(root: Traversable, *, origin: str, hint: str) -> LoadedRelease:
-    """The strict loader's ``read_release`` (the loader is imported when a release must be read)."""
-    from sinorussia._loader import read_release as strict_read_release
-
-    return strict_read_release(root, origin=origin, hint=hint)
-
-
-def _as_traversable(root: Traversable | str) -> Traversable:
-    if isinstance(root, str):
-        from pathlib import Path
-
-        return Path(root)
-    return root
-
-
-def _builtin() -> dict[str, _Installed]:
-    folder = package_folder()
-    entries: list[tuple[str, Traversable | str]]
-    if folder is None:  # a zipped install: importlib.resources reads it, and the strict loader every release
-        data = package_files().joinpath("data")
-        entries = [(entry.name, entry) for entry in data.iterdir() if entry.is_dir()]
-    else:
-        data_folder = os.path.join(folder, "data")
-        entries = [(name, os.path.join(data_folder, name)) for name in os.listdir(data_folder)]
-    found: dict[str, _Installed] = {}
-    for name, entry in sorted(entries, key=lambda pair: pair[0]):
-        if isinstance(entry, str):
-            if not os.path.isfile(os.path.join(entry, MANIFEST)):
-                continue
-            prevalidated = read_header(entry)
-            if prevalidated is not None:
-                info = prevalidated.info
-                found[info.id] = _Installed(info, entry, builtin=True, prevalidated=prevalidated)
-                continue
-        elif not entry.joinpath(MANIFEST).is_file():
-            continue
-        root = _as_traversable(entry)
-        info = read_manifest(root, origin="built-in", hint=name)
-        found[info.id] = _Installed(info, root, builtin=True)
-    return found
-
-
-def _entry_points() -> list[tuple[str, str, str]]:
-    """``(release id, package, distribution)`` for each plugin entry point."""
-    from sinorussia._entrypoints import may_declare
-
-    if not may_declare(GROUP):  # no distribution names the group: importlib.metadata need not be imported
-        return []
-    from importlib.metadata import entry_points
-
-    found = []
-    for point in entry_points(group=GROUP):
-        dist = point.dist.name if point.dist is not None else "an unknown distribution"
-        found.append((point.name, point.value, dist))
-    return sorted(found)
-
-
-def _plugins(known: dict[str, _Installed]) -> dict[str, _Installed]:
-    try:
-        points = _entry_points()
-    except Exception as error:  # noqa: BLE001 - broken metadata of one distribution must not break the rest
-        _warn(f"plugin releases skipped: reading the {GROUP!r} entry points failed: {type(error).__name__}: {error}")
-        return {}
-    dists: dict[str, list[str]] = {}
-    for name, _, dist in points:
-        dists.setdefault(name, []).append(dist)
-    found: dict[str, _Installed] = {}
-    for name, package, dist in points:
-        label = f"plugin {name!r} ({package}) from distribution {dist!r}"
-        if len(dists[name]) > 1:
-            _warn(f"{label} skipped: release id {name!r} is registered by {' and '.join(sorted(dists[name]))}")
-            continue
-        if name in known:
-            _warn(f"{label} skipped: release id {name!r} is already a built-in release")
-            continue
-        try:
-            root = _plugin_root(package)
-            info = read_manifest(root, origin=f"plugin {name} from {dist}", hint=name)
-        except ReleaseError as error:
-            _warn(f"{label} skipped: it holds no valid release: {error}")
-            continue
-        # SystemExit too: a plugin that calls sys.exit() on import is broken, not a reason to stop.
-        except (Exception, SystemExit) as error:  # noqa: BLE001 - a broken plugin must never break the rest
-            _warn(f"{label} skipped: importing {package!r} failed: {type(error).__name__}: {error}")
-            continue
-        if info.id != name:
-            _warn(f"{label} skipped: its release.json says id {info.id!r}, not {name!r}")
-            continue
-        found[name] = _Installed(info, root, builtin=False)
-    return found
-
-
-def _plugin_root(package: str) -> Traversable:
-    """The folder of a plugin's package, which must hold ``release.json``."""
-    module = importlib.import_module(package)
-    if not hasattr(module, "__path__"):
-        # files() of a plain module is the folder it sits in (site-packages, say): never a release.
-        raise ReleaseError(f"{package!r} is a module, not a package holding release.json")
-    return files(module)
-
-
-def _discover() -> dict[str, _Installed]:
+def _discover() -> dict[str, Installed]:
     global _installed  # noqa: PLW0603 - the process-wide registry
     with _lock:
         if _installed is None:
-            builtin = _builtin()
-            _installed = {**builtin, **_plugins(builtin)}
+            found = builtin()
+            _installed = {**found, **plugins(found)}
         return _installed
 
 
@@ -201,24 +63,24 @@ def releases() -> tuple[ReleaseInfo, ...]:
     return _guard(lambda: tuple(item.info for _, item in sorted(_discover().items())))
 
 
-def _read(item: _Installed) -> LoadedRelease:
+def _read(item: Installed) -> LoadedRelease:
     with _lock:
         if item.info.id not in _loaded:
             _loaded[item.info.id] = _read_installed(item)
         return _loaded[item.info.id]
 
 
-def _read_installed(item: _Installed) -> LoadedRelease:
+def _read_installed(item: Installed) -> LoadedRelease:
     """An installed release, from its prevalidated form while its files are the ones prevalidated."""
     if item.prevalidated is not None:
         release = read_body(item.prevalidated)
         if release is not None:
             return release
-    return read_release(_as_traversable(item.root), origin=item.info.origin, hint=item.info.id)
+    return read_release(as_traversable(item.root), origin=item.info.origin, hint=item.info.id)
 
 
 def _closure(
-    ids: Iterable[str], installed: dict[str, _Installed], requirer: ReleaseInfo | None = None
+    ids: Iterable[str], installed: dict[str, Installed], requirer: ReleaseInfo | None = None
 ) -> list[str]:
     """The ids asked for, with every release they require, transitively.
 
@@ -295,14 +157,14 @@ def _load(ids: tuple[str, ...]) -> Dataset:
         return dataset
 
 
-def _load_all(installed: dict[str, _Installed]) -> Dataset:
+def _load_all(installed: dict[str, Installed]) -> Dataset:
     accepted = [_read(item) for item in installed.values() if item.builtin]
     for item in (item for _, item in sorted(installed.items()) if not item.builtin):
         try:
             candidate = [*accepted, _read(item)]
             merge(candidate)
         except Exception as error:  # noqa: BLE001 - a broken plugin must never break the rest
-            _warn(f"{item.info.origin} skipped: {error}")
+            warn(f"{item.info.origin} skipped: {error}")
             continue
         accepted = candidate
     return _dataset(accepted)

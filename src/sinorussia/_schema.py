@@ -16,7 +16,6 @@ test) and written by ``sinorussia schema OUTDIR``.
 from __future__ import annotations
 
 import enum
-import inspect
 import json
 import types
 import typing
@@ -27,6 +26,7 @@ from typing import Any
 
 import attrs
 
+from sinorussia._columns import field_docs
 from sinorussia._dates import DateSpan
 from sinorussia._manifest import KNOWN_SCHEMA_MAJORS, SCHEMA_VERSION, ReleaseInfo, TableInfo
 from sinorussia._models import RECORD_TYPES, SLUG, STATE_ID, Reading, SourceRef
@@ -177,29 +177,12 @@ def _default(field: attrs.Attribute[Any]) -> Any:
     return value
 
 
-def _field_docs(cls: type) -> dict[str, str]:
-    """Each field's text from the ``Attributes:`` section of the class docstring."""
-    docs: dict[str, str] = {}
-    lines = inspect.cleandoc(cls.__doc__ or "").splitlines()
-    if "Attributes:" not in lines:
-        return docs
-    name = ""
-    for line in lines[lines.index("Attributes:") + 1 :]:
-        if line.startswith("        ") and name:
-            docs[name] += " " + line.strip().replace("``", "`")
-        elif line.startswith("    ") and ":" in line:
-            name, _, text = line.strip().partition(":")
-            docs[name] = text.strip().replace("``", "`")
-        else:
-            break
-    return docs
-
-
 def _object_schema(cls: type, *, skip: tuple[str, ...] = ()) -> dict[str, Any]:
     """The schema of one attrs class as a JSON object with exactly its fields."""
     properties: dict[str, Any] = {}
     required: list[str] = []
-    docs = _field_docs(cls)
+    # The data dictionary's meanings (``_columns``), with reStructuredText's double backquotes made Markdown's.
+    docs = {name: text.replace("``", "`") for name, text in field_docs(cls).items()}
     for field in attrs.fields(attrs.resolve_types(cls)):
         if field.name in skip:
             continue
