@@ -41,7 +41,7 @@ from sinorussia.exceptions import (
 
 if TYPE_CHECKING:
     from sinorussia._cite import cite
-    from sinorussia._dataset import Dataset, Divergence
+    from sinorussia._dataset import Dataset
     from sinorussia._dates import DateSpan, Precision
     from sinorussia._enums import (
         ActorKind,
@@ -70,6 +70,7 @@ if TYPE_CHECKING:
         Source,
         SourceRef,
     )
+    from sinorussia._queries import Divergence
     from sinorussia._registry import load, load_path, releases, validate_path
 
     __version__: str
@@ -172,7 +173,7 @@ _LAZY = {
         "sinorussia._models",
     ),
     "Dataset": "sinorussia._dataset",
-    "Divergence": "sinorussia._dataset",
+    "Divergence": "sinorussia._queries",
     "ReleaseInfo": "sinorussia._manifest",
     "TableInfo": "sinorussia._manifest",
     "export": "sinorussia._export",
