@@ -362,3 +362,18 @@ def test_a_package_not_installed_as_plain_files_is_read_through_importlib_resour
     assert _resources.read_package_text("data", "cameo-codes.csv").startswith("code,")
     assert 551 == sum(sr.load(BUILTIN).counts().values())
     assert _registry._discover()[BUILTIN].prevalidated is None
+
+
+def test_a_table_that_fails_to_unpickle_later_is_a_release_error(
+    monkeypatch: pytest.MonkeyPatch, fresh_registry: None
+) -> None:
+    """Only a ReleaseError may leave a query, even for a form that passed every check and then fails."""
+    dataset = sr.load(BUILTIN)
+
+    def broken(self: object, name: str) -> Any:
+        raise EOFError("Ran out of input")
+
+    monkeypatch.setattr(_prevalidated.Prevalidated, "part", broken)
+    with pytest.raises(ReleaseError, match="prevalidated form cannot be read") as caught:
+        dataset.positions()
+    assert BUILTIN == caught.value.release

@@ -56,6 +56,7 @@ class Installed:
 
 
 def warn(message: str) -> None:
+    """A ReleaseWarning, attributed to the user's call of the public function that found the fault."""
     warnings.warn(message, ReleaseWarning, stacklevel=4)
 
 
@@ -74,6 +75,7 @@ def read_release(root: Traversable, *, origin: str, hint: str) -> LoadedRelease:
 
 
 def as_traversable(root: Traversable | str) -> Traversable:
+    """A release's root as the strict loader takes it (a built-in one is found as a plain path string)."""
     if isinstance(root, str):
         from pathlib import Path
 
@@ -82,6 +84,7 @@ def as_traversable(root: Traversable | str) -> Traversable:
 
 
 def builtin() -> dict[str, Installed]:
+    """The package's own releases (``data/<id>/``), by id; each with its prevalidated form when it is usable."""
     folder = package_folder()
     entries: list[tuple[str, Traversable | str]]
     if folder is None:  # a zipped install: importlib.resources reads it, and the strict loader every release
@@ -124,6 +127,7 @@ def entry_points() -> list[tuple[str, str, str]]:
 
 
 def plugins(known: dict[str, Installed]) -> dict[str, Installed]:
+    """The plugin releases, by id; each broken one (``known``'s ids taken, say) skipped with a ReleaseWarning."""
     try:
         points = entry_points()
     except Exception as error:  # noqa: BLE001 - broken metadata of one distribution must not break the rest

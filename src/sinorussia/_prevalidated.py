@@ -48,6 +48,7 @@ from sinorussia._enums import ActorKind, DocumentKind, EventKind, MembershipStat
 from sinorussia._manifest import ReleaseInfo, TableInfo
 from sinorussia._models import RECORD_TYPES, Reading, Record, SourceRef
 from sinorussia._release import LoadedRelease
+from sinorussia.exceptions import ReleaseError
 
 try:  # the C pickle alone: the pickle module's import costs three times as much
     from _pickle import Pickler, Unpickler
@@ -228,8 +229,19 @@ class _Tables(Mapping[str, tuple[Record, ...]]):
                 raise
         with self._lock:  # two threads asking at once get the same tuple
             if name not in self._built:
-                self._built[name] = self._prevalidated.part(name)
+                self._built[name] = self._part(name)
             return self._built[name]
+
+    def _part(self, name: str) -> tuple[Record, ...]:
+        # The form's digest and layout were checked, and its header (the same kinds of objects: attrs
+        # classes, spans, enums, dates) unpickled; should a table still fail, only a ReleaseError may leave.
+        form = self._prevalidated
+        try:
+            table: tuple[Record, ...] = form.part(name)
+        except Exception as error:  # noqa: BLE001 - no other exception may leave the public API
+            reason = f"its prevalidated form cannot be read ({type(error).__name__}: {error}); reinstall sinorussia"
+            raise ReleaseError(reason, release=form.info.id, file=os.path.basename(form.root) + SUFFIX) from None
+        return table
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._names)
