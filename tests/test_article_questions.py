@@ -263,9 +263,9 @@ def test_rats_results(cc: sr.Dataset) -> None:
     assert {
         "bases": (440, "more_than"),
         "devices": (654, "exact"),
-        "tonnes": (46, "exact"),
+        "tons": (46, "exact"),
         "firearms": (5000, "more_than"),
-    } == {unit: results[unit] for unit in ("bases", "devices", "tonnes", "firearms")}
+    } == {unit: results[unit] for unit in ("bases", "devices", "tons", "firearms")}
 
 
 def test_china_russia_mongolia_meeting(cc: sr.Dataset) -> None:
