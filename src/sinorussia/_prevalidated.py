@@ -2,7 +2,7 @@
 
 Every release is read by the strict loader (``_loader``): each line decoded
 as strict JSON, every field converted and checked, then merged (every
-reference resolved). For cc-2016-2's 551 records that is about 30 ms, more
+reference resolved). For cc-2016-2's 550 records that is about 30 ms, more
 than everything else a fresh process does for its first answer, and the
 answer would be the same every time: a release shipped inside this package is
 the same bytes in every install, read by the package's own tests. So when a
