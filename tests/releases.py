@@ -52,6 +52,21 @@ def write_release(directory: Path, release_id: str, tables: Mapping[str, Iterabl
     return write_raw(directory, release_id, data, **extra)
 
 
+def minimal_event(**changes: Any) -> dict[str, Any]:
+    """The smallest valid event as JSON: its required keys only; ``changes`` replace or add keys."""
+    return {
+        "id": "e-1",
+        "when": "2016-06-25",
+        "title": "t",
+        "summary": "s",
+        "kind": "visit",
+        "cameo": "042",
+        "actors": ["RUS"],
+        "sources": [{"source": "art"}],
+        **changes,
+    }
+
+
 def lines(*records: Mapping[str, Any]) -> bytes:
     """JSON Lines bytes of raw mappings (for hand-made faulty tables)."""
     return b"".join(json.dumps(r).encode() + b"\n" for r in records)

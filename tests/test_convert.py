@@ -8,20 +8,11 @@ from typing import Any
 import attrs
 import pytest
 
+from releases import minimal_event
 from sinorussia import Event, Figure
 from sinorussia._convert import FieldError, structure_record
 
-GOOD: dict[str, Any] = {
-    "id": "e-1",
-    "when": "2016-06-25",
-    "title": "t",
-    "summary": "s",
-    "kind": "visit",
-    "cameo": "042",
-    "actors": ["RUS"],
-    "chronology": False,
-    "sources": [{"source": "art", "quote": "q"}],
-}
+GOOD: dict[str, Any] = minimal_event(chronology=False, sources=[{"source": "art", "quote": "q"}])
 
 
 def test_good_record_converts() -> None:

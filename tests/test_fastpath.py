@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from releases import minimal_event
 from sinorussia import Event, Reading, SourceRef
 from sinorussia._convert import FieldError, converter, structure_record, unstructure_record
 from sinorussia._fastpath import PROMOTE_AFTER, SHARED_FIELDS, compiled, written
@@ -115,16 +116,7 @@ def test_a_class_structured_in_bulk_is_promoted_to_its_written_function() -> Non
 
 def test_records_that_leave_out_fields_get_their_defaults() -> None:
     """A record without its optional keys (not sealed) is built as the converter builds it."""
-    raw = {
-        "id": "e-1",
-        "when": "2016-06-25",
-        "title": "t",
-        "summary": "s",
-        "kind": "visit",
-        "cameo": "042",
-        "actors": ["RUS"],
-        "sources": [{"source": "art"}],
-    }
+    raw = minimal_event()
     fast = compiled(Event)
     assert fast is not None
     assert converter().structure(raw, Event) == fast(raw)
@@ -132,23 +124,10 @@ def test_records_that_leave_out_fields_get_their_defaults() -> None:
 
 def test_repeated_ids_are_shared_strings() -> None:
     """References repeat across records; the fast path interns them (one "RUS" for 10^5 events)."""
-    raws = [{**_event(number), "actors": json.loads('["RUS", "CHN"]')} for number in range(2)]
+    raws = [minimal_event(id=f"e-{number}", actors=json.loads('["RUS", "CHN"]')) for number in range(2)]
     assert raws[0]["actors"][0] is not raws[1]["actors"][0]  # json gives each its own string
     first, second = (structure_record(raw, Event) for raw in raws)
     assert first.actors[0] is second.actors[0]
-
-
-def _event(number: int) -> dict[str, Any]:
-    return {
-        "id": f"e-{number}",
-        "when": "2016-06-25",
-        "title": "t",
-        "summary": "s",
-        "kind": "visit",
-        "cameo": "042",
-        "actors": ["RUS"],
-        "sources": [{"source": "art"}],
-    }
 
 
 def test_every_reference_field_is_shared() -> None:

@@ -23,6 +23,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import sinorussia as sr
+from releases import minimal_event
 from sinorussia._cli import main
 from sinorussia._convert import FieldError, structure_record, unstructure_record
 from sinorussia._dates import DateSpan
@@ -236,24 +237,9 @@ def test_schema_and_loader_agree_on_broken_manifests(
     assert _manifest_loads(raw) == _schema_accepts("release.schema.json", raw), raw
 
 
-def _event(**changes: Any) -> dict[str, Any]:
-    record = {
-        "id": "e-1",
-        "when": "2016-06-25",
-        "title": "t",
-        "summary": "s",
-        "kind": "visit",
-        "cameo": "042",
-        "actors": ["RUS"],
-        "sources": [{"source": "art"}],
-    }
-    record.update(changes)
-    return record
-
-
 LOADER_ONLY_EXAMPLES = [
-    ("events", _event(when="2016-02-30")),
-    ("events", _event(when="2016-06-25/2016-06-01")),
+    ("events", minimal_event(when="2016-02-30")),
+    ("events", minimal_event(when="2016-06-25/2016-06-01")),
     (
         "discrepancies",
         {
@@ -267,7 +253,7 @@ LOADER_ONLY_EXAMPLES = [
         },
     ),
     ("actors", {"id": "CHN", "kind": "state", "name": "China", "cow": 710.0, "sources": [{"source": "art"}]}),
-    ("events", _event(id="e-1\n")),
+    ("events", minimal_event(id="e-1\n")),
 ]
 
 
